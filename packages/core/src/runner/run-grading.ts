@@ -1,0 +1,349 @@
+import { formatIssuePath, toErrorInfo } from '../errors/error-info.js';
+import { InvalidTranscriptError } from '../errors/invalid-transcript-error.js';
+import { RunDirError } from '../errors/run-dir-error.js';
+import type { CorpusGrader, CorpusRecord, TranscriptGrader } from '../plugin/grader-plugin.js';
+import { type Finding, FindingDraftSchema } from '../schemas/finding.js';
+import type { GraderRef } from '../schemas/grader-ref.js';
+import { type ManifestInput, RUN_FORMAT, type RunManifest, type SkippedRecord } from '../schemas/manifest.js';
+import type { Transcript } from '../schemas/transcript.js';
+import { type Verdict, VerdictDraftSchema } from '../schemas/verdict.js';
+import { verifyEvidence } from '../transcript/quote-verifier.js';
+import { mapConcurrent } from './map-concurrent.js';
+import type { PreparedGrader } from './prepare-graders.js';
+import { readManifest } from './read-run.js';
+import { RunStore, unitKey } from './run-store.js';
+
+/** One record from an importer: a transcript, or why the record is not one. */
+export type TranscriptSourceItem =
+  | { ok: true; transcript: Transcript }
+  | { ok: false; error: InvalidTranscriptError };
+
+/** Counts reported while a run progresses and at its end. */
+export interface RunCounts {
+  /** Transcripts read (including those already graded before a resume). */
+  transcripts: number;
+  /** Transcripts whose every grader was already done (resume). */
+  alreadyDone: number;
+  verdicts: number;
+  errors: number;
+  abstentions: number;
+  skipped: number;
+  findings: number;
+}
+
+/** Options of `runGrading`. */
+export interface RunGradingOptions {
+  runDir: string;
+  transcripts: AsyncIterable<TranscriptSourceItem> | Iterable<TranscriptSourceItem>;
+  graders: readonly PreparedGrader[];
+  /** Units (transcript × grader) graded at once. Default 8. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Continue the run in `runDir` instead of starting a new one. */
+  resume?: boolean;
+  /** `fail` (default) stops at the first invalid record; `skip` counts it in the manifest and goes on. */
+  onInvalid?: 'fail' | 'skip';
+  /** Input files, hashed, for the manifest. */
+  inputs?: readonly ManifestInput[];
+  /** Package versions for the manifest. */
+  versions?: Readonly<Record<string, string>>;
+  onProgress?: (counts: Readonly<RunCounts>) => void;
+}
+
+/** What a run ended with. */
+export interface RunSummary {
+  runDir: string;
+  status: RunManifest['status'];
+  counts: RunCounts;
+  durationMs: number;
+}
+
+const MAX_SKIPPED_LISTED = 1000;
+
+function graderRef(grader: PreparedGrader): GraderRef {
+  return { name: grader.name, id: grader.plugin.id, version: grader.plugin.version };
+}
+
+function manifestGraders(graders: readonly PreparedGrader[]): RunManifest['graders'] {
+  return graders.map((grader) => ({
+    ...graderRef(grader),
+    kind: grader.plugin.kind,
+    options: grader.options,
+  }));
+}
+
+function checkResumable(previous: RunManifest, next: RunManifest, runDir: string): void {
+  const describe = (manifest: RunManifest) => JSON.stringify(manifest.graders);
+  if (describe(previous) !== describe(next)) {
+    throw new RunDirError({
+      runDir,
+      reason:
+        'it was started with other graders, versions or options; resume with the same config or choose another --out',
+    });
+  }
+  const inputs = (manifest: RunManifest) =>
+    manifest.inputs.map((input) => `${input.path}:${input.sha256}`).join(',');
+  if (previous.inputs.length > 0 && inputs(previous) !== inputs(next)) {
+    throw new RunDirError({
+      runDir,
+      reason: 'its input files changed since it started; resume with the same inputs',
+    });
+  }
+}
+
+function recordOf(transcript: Transcript): CorpusRecord {
+  const { messages: _messages, ...record } = transcript;
+  return record;
+}
+
+async function gradeUnit(
+  transcript: Transcript,
+  grader: PreparedGrader,
+  signal: AbortSignal,
+): Promise<Verdict[] | undefined> {
+  const instance = grader.instance as TranscriptGrader;
+  const startedAt = new Date();
+  const base = () => ({
+    transcriptId: transcript.id,
+    grader: graderRef(grader),
+    timing: { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime() },
+  });
+  let drafts: unknown[];
+  try {
+    drafts = await instance.grade(transcript, { signal });
+  } catch (error) {
+    if (signal.aborted) return undefined; // not done: graded again on resume
+    return grader.dimensions.map((dimension) => ({
+      ...base(),
+      dimension,
+      label: null,
+      evidence: [],
+      error: toErrorInfo(error),
+    }));
+  }
+  return drafts.map((draft, index) => {
+    const parsed = VerdictDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const dimension = (draft as { dimension?: unknown })?.dimension;
+      return {
+        ...base(),
+        dimension: typeof dimension === 'string' ? dimension : (grader.dimensions[index] ?? 'unknown'),
+        label: null,
+        evidence: [],
+        error: {
+          name: 'InvalidVerdictError',
+          message: `grader returned an invalid verdict at ${formatIssuePath(issue.path)}: ${issue.message}`,
+        },
+      };
+    }
+    const view = parsed.data.view ?? 'all';
+    const evidence = parsed.data.evidence.map((item) => verifyEvidence(transcript, item, view));
+    return { ...parsed.data, ...base(), evidence };
+  });
+}
+
+/**
+ * Grades a stream of transcripts into a run directory with bounded concurrency, then runs the
+ * corpus graders. Resumable: a killed run continued with `resume: true` ends with exactly one
+ * verdict per (transcript, grader, dimension). A grader that throws yields `error` verdicts.
+ */
+export async function runGrading(options: RunGradingOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const { runDir, graders } = options;
+  const concurrency = options.concurrency ?? 8;
+  const onInvalid = options.onInvalid ?? 'fail';
+  const signal = options.signal ?? new AbortController().signal;
+  const now = () => new Date().toISOString();
+
+  let manifest: RunManifest = {
+    format: RUN_FORMAT,
+    createdAt: now(),
+    updatedAt: now(),
+    status: 'running',
+    versions: { ...options.versions },
+    graders: manifestGraders(graders),
+    inputs: [...(options.inputs ?? [])],
+    settings: { concurrency, onInvalid },
+    counts: { transcripts: 0, verdicts: 0, errors: 0, abstentions: 0, skipped: 0, findings: 0 },
+    skipped: [],
+    resumedAt: [],
+  };
+
+  let store: RunStore;
+  let previousVerdicts: Verdict[] = [];
+  let doneUnits = new Set<string>();
+  if (options.resume) {
+    const previous = await readManifest(runDir);
+    checkResumable(previous, manifest, runDir);
+    const resumed = await RunStore.resume(runDir);
+    store = resumed.store;
+    previousVerdicts = resumed.state.verdicts;
+    doneUnits = resumed.state.doneUnits;
+    manifest = { ...manifest, createdAt: previous.createdAt, resumedAt: [...previous.resumedAt, now()] };
+  } else {
+    store = await RunStore.create(runDir);
+  }
+
+  const transcriptGraders = graders.filter((grader) => grader.instance.type === 'transcript');
+  const corpusGraders = graders.filter((grader) => grader.instance.type === 'corpus');
+  const keepCorpus = corpusGraders.length > 0;
+  const records: CorpusRecord[] = [];
+  const newVerdicts: Verdict[] = [];
+  const counts: RunCounts = {
+    transcripts: 0,
+    alreadyDone: 0,
+    verdicts: 0,
+    errors: 0,
+    abstentions: 0,
+    skipped: 0,
+    findings: 0,
+  };
+  const tally = (verdict: Verdict) => {
+    counts.verdicts++;
+    if (verdict.error) counts.errors++;
+    else if (verdict.label === null) counts.abstentions++;
+  };
+  for (const verdict of previousVerdicts) tally(verdict);
+  const skipped: SkippedRecord[] = [];
+  const seenIds = new Set<string>();
+  const pendingByTranscript = new Map<string, number>();
+
+  const writeManifest = async (status: RunManifest['status']) => {
+    manifest = {
+      ...manifest,
+      status,
+      updatedAt: now(),
+      counts: {
+        transcripts: counts.transcripts,
+        verdicts: counts.verdicts,
+        errors: counts.errors,
+        abstentions: counts.abstentions,
+        skipped: counts.skipped,
+        findings: counts.findings,
+      },
+      skipped: skipped.slice(0, MAX_SKIPPED_LISTED),
+    };
+    await store.writeManifest(manifest);
+  };
+  await writeManifest('running');
+
+  const invalid = (error: InvalidTranscriptError) => {
+    if (onInvalid === 'fail') throw error;
+    counts.skipped++;
+    if (skipped.length < MAX_SKIPPED_LISTED) {
+      skipped.push({
+        ...(error.file === undefined ? {} : { file: error.file }),
+        ...(error.line === undefined ? {} : { line: error.line }),
+        ...(error.path ? { path: error.path } : {}),
+        reason: error.reason,
+      });
+    }
+  };
+
+  async function* units(): AsyncGenerator<{ transcript: Transcript; grader: PreparedGrader }> {
+    for await (const item of options.transcripts) {
+      if (!item.ok) {
+        invalid(item.error);
+        continue;
+      }
+      const { transcript } = item;
+      if (seenIds.has(transcript.id)) {
+        invalid(
+          new InvalidTranscriptError({
+            file: transcript.source?.file,
+            path: 'id',
+            reason: `duplicate transcript id "${transcript.id}"`,
+          }),
+        );
+        continue;
+      }
+      seenIds.add(transcript.id);
+      counts.transcripts++;
+      if (keepCorpus) records.push(recordOf(transcript));
+      const todo = transcriptGraders.filter((grader) => !doneUnits.has(unitKey(transcript.id, grader.name)));
+      if (todo.length === 0) {
+        counts.alreadyDone++;
+        options.onProgress?.(counts);
+        continue;
+      }
+      pendingByTranscript.set(transcript.id, todo.length);
+      for (const grader of todo) yield { transcript, grader };
+    }
+  }
+
+  let status: RunManifest['status'] = 'complete';
+  try {
+    await mapConcurrent(
+      units(),
+      concurrency,
+      async ({ transcript, grader }) => {
+        const verdicts = await gradeUnit(transcript, grader, signal);
+        if (!verdicts) return;
+        await store.append(verdicts);
+        for (const verdict of verdicts) tally(verdict);
+        if (keepCorpus) newVerdicts.push(...verdicts);
+        const left = (pendingByTranscript.get(transcript.id) ?? 1) - 1;
+        if (left === 0) {
+          pendingByTranscript.delete(transcript.id);
+          options.onProgress?.(counts);
+        } else pendingByTranscript.set(transcript.id, left);
+      },
+      signal,
+    );
+    if (signal.aborted) status = 'aborted';
+    else if (corpusGraders.length > 0) {
+      const findings = await analyzeCorpus(
+        corpusGraders,
+        records,
+        [...previousVerdicts, ...newVerdicts],
+        signal,
+      );
+      counts.findings = findings.length;
+      await store.writeFindings(findings);
+    }
+  } catch (error) {
+    await store.close();
+    await writeManifest('failed');
+    throw error;
+  }
+  await store.close();
+  await writeManifest(status);
+  return { runDir, status, counts, durationMs: Date.now() - started };
+}
+
+async function analyzeCorpus(
+  graders: readonly PreparedGrader[],
+  records: readonly CorpusRecord[],
+  verdicts: readonly Verdict[],
+  signal: AbortSignal,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const grader of graders) {
+    const instance = grader.instance as CorpusGrader;
+    let drafts: unknown[];
+    try {
+      drafts = await instance.analyze({ records, verdicts }, { signal });
+    } catch (error) {
+      findings.push({
+        grader: graderRef(grader),
+        environment: 'pooled',
+        metric: 'unknown',
+        conditions: ['', ''],
+        estimates: [],
+        effect: { measure: 'none', value: null },
+        test: { name: 'none', alternative: 'two-sided' },
+        pValue: null,
+        pAdjusted: null,
+        flagged: false,
+        notes: [],
+        error: toErrorInfo(error),
+      });
+      continue;
+    }
+    for (const draft of drafts) {
+      findings.push({ ...FindingDraftSchema.parse(draft), grader: graderRef(grader) });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { DimensionSchema } from './dimension.js';
+import { ErrorInfoSchema } from './error-info.js';
+import { EvidenceSchema } from './evidence.js';
+import { GraderRefSchema } from './grader-ref.js';
+import { UsageSchema } from './usage.js';
+import { ViewSchema } from './view.js';
+
+/** What a grader returns for one dimension; the runner adds identity, timing and quote checks. */
+export const VerdictDraftSchema = z.object({
+  dimension: DimensionSchema,
+  /** `true` present, `false` absent, `null` abstained (or failed, see `error`). */
+  label: z.boolean().nullable(),
+  /** Probability-like score of the positive label, in [0, 1]. */
+  score: z.number().min(0).max(1).optional(),
+  category: z.string().optional(),
+  evidence: z.array(EvidenceSchema).default([]),
+  rationale: z.string().optional(),
+  view: ViewSchema.optional(),
+  usage: UsageSchema.optional(),
+  /** How the verdict was made: rubric hash, judge model id, sampling settings, rule ids. */
+  provenance: z.record(z.string(), z.unknown()).optional(),
+  error: ErrorInfoSchema.optional(),
+});
+
+/** One grader's answer for one transcript and one dimension. */
+export const VerdictSchema = VerdictDraftSchema.extend({
+  transcriptId: z.string().min(1),
+  grader: GraderRefSchema,
+  timing: z.object({
+    startedAt: z.string(),
+    durationMs: z.number().nonnegative(),
+  }),
+});
+
+export type VerdictDraft = z.input<typeof VerdictDraftSchema>;
+export type Verdict = z.infer<typeof VerdictSchema>;

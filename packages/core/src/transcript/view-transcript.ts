@@ -1,0 +1,49 @@
+import type { Message, Transcript } from '../schemas/transcript.js';
+import type { View } from '../schemas/view.js';
+import { type MessageSegment, messageSegments } from './message-segments.js';
+
+/** A message as a grader under some view may see it. */
+export interface ViewedMessage {
+  /** Index in `transcript.messages`: use it in evidence. */
+  index: number;
+  role: Message['role'];
+  /** The visible segments, with offsets into the message's full canonical text. */
+  segments: MessageSegment[];
+  toolCallId?: string | undefined;
+  name?: string | undefined;
+  isError?: boolean | undefined;
+}
+
+function visible(role: Message['role'], segment: MessageSegment, view: View): boolean {
+  if (view === 'all') return true;
+  if (view === 'actions') return segment.kind !== 'reasoning';
+  // reasoning: the task context, and the assistant's reasoning only
+  if (role === 'system' || role === 'user') return segment.kind === 'text';
+  return role === 'assistant' && segment.kind === 'reasoning';
+}
+
+/**
+ * What a grader under `view` may read: messages with only their visible segments; messages with
+ * nothing visible are dropped. Every grader reads transcripts through this.
+ */
+export function viewTranscript(transcript: Transcript, view: View): ViewedMessage[] {
+  const viewed: ViewedMessage[] = [];
+  transcript.messages.forEach((message, index) => {
+    const segments = messageSegments(message).filter((segment) => visible(message.role, segment, view));
+    if (segments.length === 0) return;
+    viewed.push({
+      index,
+      role: message.role,
+      segments,
+      toolCallId: message.toolCallId,
+      name: message.name,
+      isError: message.isError,
+    });
+  });
+  return viewed;
+}
+
+/** Whether a transcript holds any reasoning (redacted or not). */
+export function hasReasoning(transcript: Transcript): boolean {
+  return transcript.messages.some((message) => message.content.some((part) => part.type === 'reasoning'));
+}
