@@ -81,6 +81,7 @@ export {
   RunManifestSchema,
   type SkippedRecord,
 } from './schemas/manifest.js';
+export { type Rating, RatingSchema } from './schemas/rating.js';
 export {
   type ContentPart,
   ContentPartSchema,
