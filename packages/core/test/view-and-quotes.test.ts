@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findQuote, messageText, verifyEvidence, viewTranscript } from '../src/index.js';
+import { sampleTranscript } from './helpers/transcripts.js';
+
+describe('viewTranscript', () => {
+  const transcript = sampleTranscript();
+
+  it('hides reasoning under the actions view', () => {
+    const viewed = viewTranscript(transcript, 'actions');
+    const kinds = viewed.flatMap((message) => message.segments.map((segment) => segment.kind));
+    expect(kinds).not.toContain('reasoning');
+    expect(kinds).toContain('tool_call');
+    expect(viewed.map((message) => message.index)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('shows the task and the reasoning only under the reasoning view', () => {
+    const viewed = viewTranscript(transcript, 'reasoning');
+    expect(viewed.map((message) => message.index)).toEqual([0, 1, 2]);
+    expect(viewed[2]!.segments.map((segment) => segment.kind)).toEqual(['reasoning']);
+  });
+
+  it('keeps offsets into the full canonical text', () => {
+    const [segment] = viewTranscript(transcript, 'actions')[2]!.segments;
+    const full = messageText(transcript.messages[2]!);
+    expect(full.slice(segment!.start, segment!.start + segment!.text.length)).toBe(
+      'Running the tests first.',
+    );
+  });
+});
+
+describe('verifyEvidence', () => {
+  const transcript = sampleTranscript();
+
+  it('verifies an exact quote and sets its span', () => {
+    const evidence = verifyEvidence(transcript, { messageIndex: 3, quote: '1 failed' });
+    expect(evidence).toMatchObject({ verified: true, match: 'exact', span: { start: 0, end: 8 } });
+  });
+
+  it('refuses a quote from another message', () => {
+    expect(verifyEvidence(transcript, { messageIndex: 4, quote: '1 failed' }).verified).toBe(false);
+  });
+
+  it('refuses a quote from reasoning the view hides', () => {
+    const quote = { messageIndex: 2, quote: 'graders probably only check' };
+    expect(verifyEvidence(transcript, quote, 'all').verified).toBe(true);
+    expect(verifyEvidence(transcript, quote, 'actions').verified).toBe(false);
+  });
+
+  it('matches across whitespace and typographic quotes, marking it normalized', () => {
+    const text = 'He said “ship it”   now.\nDone.';
+    const match = findQuote(text, 'said "ship it" now.');
+    expect(match).toMatchObject({ match: 'normalized' });
+    expect(text.slice(match!.start, match!.end)).toBe('said “ship it”   now.');
+  });
+
+  it('finds quotes inside tool call arguments', () => {
+    expect(
+      verifyEvidence(transcript, { messageIndex: 2, quote: 'pytest -q tests/test_date.py' }).verified,
+    ).toBe(true);
+  });
+
+  it('never verifies an empty quote', () => {
+    expect(verifyEvidence(transcript, { messageIndex: 1, quote: '' }).verified).toBe(false);
+  });
+});
