@@ -41,6 +41,8 @@ export interface RunGradingOptions {
   signal?: AbortSignal;
   /** Continue the run in `runDir` instead of starting a new one. */
   resume?: boolean;
+  /** Replace a run already in `runDir` (ignored with `resume`). */
+  overwrite?: boolean;
   /** `fail` (default) stops at the first invalid record; `skip` counts it in the manifest and goes on. */
   onInvalid?: 'fail' | 'skip';
   /** Input files, hashed, for the manifest. */
@@ -182,7 +184,7 @@ export async function runGrading(options: RunGradingOptions): Promise<RunSummary
     doneUnits = resumed.state.doneUnits;
     manifest = { ...manifest, createdAt: previous.createdAt, resumedAt: [...previous.resumedAt, now()] };
   } else {
-    store = await RunStore.create(runDir);
+    store = await RunStore.create(runDir, options.overwrite ?? false);
   }
 
   const transcriptGraders = graders.filter((grader) => grader.instance.type === 'transcript');

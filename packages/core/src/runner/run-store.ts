@@ -1,4 +1,4 @@
-import { type FileHandle, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunDirError } from '../errors/run-dir-error.js';
 import type { Finding } from '../schemas/finding.js';
@@ -37,14 +37,18 @@ export class RunStore {
 
   private constructor(readonly runDir: string) {}
 
-  /** Creates the run directory, refusing one that already holds verdicts. */
-  static async create(runDir: string): Promise<RunStore> {
+  /** Creates the run directory, refusing one that already holds verdicts unless `overwrite`. */
+  static async create(runDir: string, overwrite = false): Promise<RunStore> {
     await mkdir(runDir, { recursive: true });
-    const existing = await readFile(join(runDir, RUN_FILES.verdicts), 'utf8').catch(() => '');
+    if (overwrite) await rm(join(runDir, RUN_FILES.findings), { force: true });
+    const existing = overwrite
+      ? ''
+      : await readFile(join(runDir, RUN_FILES.verdicts), 'utf8').catch(() => '');
     if (existing.length > 0) {
       throw new RunDirError({
         runDir,
-        reason: 'it already holds verdicts; pass --resume to continue it, or choose another --out',
+        reason:
+          'it already holds verdicts; pass --resume to continue it, --overwrite to replace it, or choose another --out',
       });
     }
     const store = new RunStore(runDir);
