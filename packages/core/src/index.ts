@@ -27,6 +27,8 @@ export {
   SUPPORTED_GRADER_SPECS,
   unsupportedSpecReason,
 } from './plugin/spec-version.js';
+export { type GradeOptions, grade, gradeMany } from './runner/grade.js';
+export { graderRef } from './runner/grade-unit.js';
 export { mapConcurrent } from './runner/map-concurrent.js';
 export { type GraderSetup, type PreparedGrader, prepareGraders } from './runner/prepare-graders.js';
 export {

@@ -1,13 +1,12 @@
-import { formatIssuePath, toErrorInfo } from '../errors/error-info.js';
+import { toErrorInfo } from '../errors/error-info.js';
 import { InvalidTranscriptError } from '../errors/invalid-transcript-error.js';
 import { RunDirError } from '../errors/run-dir-error.js';
-import type { CorpusGrader, CorpusRecord, TranscriptGrader } from '../plugin/grader-plugin.js';
+import type { CorpusGrader, CorpusRecord } from '../plugin/grader-plugin.js';
 import { type Finding, FindingDraftSchema } from '../schemas/finding.js';
-import type { GraderRef } from '../schemas/grader-ref.js';
 import { type ManifestInput, RUN_FORMAT, type RunManifest, type SkippedRecord } from '../schemas/manifest.js';
 import type { Transcript } from '../schemas/transcript.js';
-import { type Verdict, VerdictDraftSchema } from '../schemas/verdict.js';
-import { verifyEvidence } from '../transcript/quote-verifier.js';
+import type { Verdict } from '../schemas/verdict.js';
+import { graderRef, gradeUnit } from './grade-unit.js';
 import { mapConcurrent } from './map-concurrent.js';
 import type { PreparedGrader } from './prepare-graders.js';
 import { readManifest } from './read-run.js';
@@ -62,10 +61,6 @@ export interface RunSummary {
 
 const MAX_SKIPPED_LISTED = 1000;
 
-function graderRef(grader: PreparedGrader): GraderRef {
-  return { name: grader.name, id: grader.plugin.id, version: grader.plugin.version };
-}
-
 function manifestGraders(graders: readonly PreparedGrader[]): RunManifest['graders'] {
   return graders.map((grader) => ({
     ...graderRef(grader),
@@ -96,53 +91,6 @@ function checkResumable(previous: RunManifest, next: RunManifest, runDir: string
 function recordOf(transcript: Transcript): CorpusRecord {
   const { messages: _messages, ...record } = transcript;
   return record;
-}
-
-async function gradeUnit(
-  transcript: Transcript,
-  grader: PreparedGrader,
-  signal: AbortSignal,
-): Promise<Verdict[] | undefined> {
-  const instance = grader.instance as TranscriptGrader;
-  const startedAt = new Date();
-  const base = () => ({
-    transcriptId: transcript.id,
-    grader: graderRef(grader),
-    timing: { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime() },
-  });
-  let drafts: unknown[];
-  try {
-    drafts = await instance.grade(transcript, { signal });
-  } catch (error) {
-    if (signal.aborted) return undefined; // not done: graded again on resume
-    return grader.dimensions.map((dimension) => ({
-      ...base(),
-      dimension,
-      label: null,
-      evidence: [],
-      error: toErrorInfo(error),
-    }));
-  }
-  return drafts.map((draft, index) => {
-    const parsed = VerdictDraftSchema.safeParse(draft);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const dimension = (draft as { dimension?: unknown })?.dimension;
-      return {
-        ...base(),
-        dimension: typeof dimension === 'string' ? dimension : (grader.dimensions[index] ?? 'unknown'),
-        label: null,
-        evidence: [],
-        error: {
-          name: 'InvalidVerdictError',
-          message: `grader returned an invalid verdict at ${formatIssuePath(issue.path)}: ${issue.message}`,
-        },
-      };
-    }
-    const view = parsed.data.view ?? 'all';
-    const evidence = parsed.data.evidence.map((item) => verifyEvidence(transcript, item, view));
-    return { ...parsed.data, ...base(), evidence };
-  });
 }
 
 /**
