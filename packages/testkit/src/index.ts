@@ -1,0 +1,2 @@
+export { contractProblems } from './contract-problems.js';
+export { type GraderCases, GraderTester, type InvalidCase, type ValidCase } from './grader-tester.js';
