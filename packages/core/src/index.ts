@@ -5,6 +5,7 @@ export { JudgekitError, type JudgekitErrorOptions } from './errors/judgekit-erro
 export { PluginLoadError } from './errors/plugin-load-error.js';
 export { RunDirError } from './errors/run-dir-error.js';
 export { UnknownGraderError } from './errors/unknown-grader-error.js';
+export { jsonSchemas } from './json-schemas.js';
 export { checkGraderPlugin } from './plugin/check-plugin.js';
 export {
   type AnyGraderPlugin,
