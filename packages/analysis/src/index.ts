@@ -1,0 +1,46 @@
+export {
+  type DisagreementQueueOptions,
+  disagreementQueue,
+} from './agreement/disagreement-queue.js';
+export {
+  type DisagreementQueueRecord,
+  DisagreementQueueRecordSchema,
+  type QueueRating,
+  QueueRatingSchema,
+  type QueueReview,
+  QueueReviewSchema,
+} from './agreement/disagreement-queue-schema.js';
+export { formatQueueCSV, formatQueueJSONL } from './agreement/format-disagreement-queue.js';
+export {
+  type ImportedReviews,
+  type ParseQueueReviewsOptions,
+  parseQueueReviews,
+  readQueueReviews,
+} from './agreement/import-queue-reviews.js';
+export { parseRatingItemId, ratingItemId } from './agreement/rating-item-id.js';
+export {
+  type RatingsFromVerdictsOptions,
+  ratingsFromGoldLabels,
+  ratingsFromVerdicts,
+} from './agreement/ratings-from-verdicts.js';
+export { breakdownKey, DEFAULT_BREAKDOWNS, isBreakdown, NO_VALUE } from './calibration/breakdown-key.js';
+export * from './calibration/calibration-report-schema.js';
+export { goldLabelsFromTranscripts } from './gold/gold-labels-from-transcripts.js';
+export { type IndexGoldLabelsOptions, indexGoldLabels } from './gold/index-gold-labels.js';
+export {
+  type JoinOutcome,
+  type JoinVerdictsOptions,
+  joinOutcome,
+  joinVerdictsWithGold,
+  type LabelledVerdict,
+} from './gold/join-verdicts-with-gold.js';
+export { labelKey } from './gold/label-key.js';
+export { parseGoldLabels } from './gold/parse-gold-labels.js';
+export { readGoldLabels } from './gold/read-gold-labels.js';
+export { loadRun, type RunData } from './run/load-run.js';
+export {
+  type RunTranscripts,
+  readRunTranscripts,
+  type TranscriptFileReader,
+} from './run/read-run-transcripts.js';
+export { environmentsOf, indexTranscripts, type TranscriptInfo } from './run/transcript-info.js';
