@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Format tag of a stored response file. */
+export const STORED_RESPONSE_FORMAT = 'judgekit.response/v1';
+
+/** One provider response as stored on disk: the body the provider sent, verbatim, and its address. */
+export const StoredResponseSchema = z.object({
+  format: z.literal(STORED_RESPONSE_FORMAT),
+  key: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The model name it was asked of (`provider:model`). */
+  ref: z.string(),
+  /** The provider's response body, as received. */
+  response: z.unknown(),
+  receivedAt: z.string(),
+  /** Answered through a batch API (priced at the batch rate). */
+  batch: z.boolean(),
+});
+
+export type StoredResponse = z.infer<typeof StoredResponseSchema>;
+
+/** A content-addressed store of provider responses: the response cache and replay recordings. */
+export interface ResponseStore {
+  readonly dir: string;
+  get(key: string): Promise<StoredResponse | undefined>;
+  /** Writes atomically (temporary file, then rename): a killed process never leaves half a file. */
+  put(entry: StoredResponse): Promise<void>;
+}
+
+/** A response store in a directory: one `<key[0..2]>/<key>.json` file per response. */
+export function createResponseStore(dir: string): ResponseStore {
+  const pathOf = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    dir,
+    async get(key) {
+      let text: string;
+      try {
+        text = await readFile(pathOf(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const entry = StoredResponseSchema.parse(JSON.parse(text));
+        return entry.key === key ? entry : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async put(entry) {
+      const path = pathOf(entry.key);
+      await mkdir(join(dir, entry.key.slice(0, 2)), { recursive: true });
+      const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeFile(temporary, `${JSON.stringify(entry)}\n`);
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import type { Endpoint } from '../credentials/resolve-endpoint.js';
+
+/** Transport settings handed to the SDK clients: their own retries and per-attempt timeout. */
+export interface TransportSettings {
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+/**
+ * An OpenAI SDK client with the key and base URL passed explicitly (nothing read from the
+ * environment behind our back) and logging off: the library never prints.
+ */
+export function createOpenAIClient(endpoint: Endpoint, transport: TransportSettings): OpenAI {
+  return new OpenAI({
+    apiKey: endpoint.apiKey(),
+    baseURL: endpoint.baseURL,
+    organization: null,
+    project: null,
+    timeout: transport.timeoutMs,
+    maxRetries: transport.maxRetries,
+    logLevel: 'off',
+  });
+}
+
+/** An Anthropic SDK client with the key and base URL passed explicitly and logging off. */
+export function createAnthropicClient(endpoint: Endpoint, transport: TransportSettings): Anthropic {
+  return new Anthropic({
+    apiKey: endpoint.apiKey(),
+    baseURL: endpoint.baseURL,
+    timeout: transport.timeoutMs,
+    maxRetries: transport.maxRetries,
+    logLevel: 'off',
+  });
+}
+
+/** Creates a value on first use and keeps it (SDK clients are made only when a call is needed). */
+export function lazy<T>(create: () => T): () => T {
+  let value: { current: T } | undefined;
+  return () => {
+    value ??= { current: create() };
+    return value.current;
+  };
+}
