@@ -243,9 +243,73 @@ def bootstrap_intervals():
     write("bootstrap", cases)
 
 
+# ---------------------------------------------------------------- effect sizes, multiplicity, power
+def effects():
+    cases = []
+    for (a, n1), (c, n2) in [((27, 122), (44, 487)), ((10, 75), (12, 225)), ((3, 400), (12, 410)), ((50, 50), (1, 50)),
+                             ((120, 1000), (80, 1000)), ((1, 20), (19, 20))]:
+        r = contingency.relative_risk(a, n1, c, n2)
+        for level in [0.95, 0.9]:
+            ci = r.confidence_interval(level)
+            cases.append({"kind": "risk-ratio", "first": [a, n1], "second": [c, n2], "level": level,
+                          "value": r.relative_risk, "lower": ci.low, "upper": ci.high})
+    for table in [[[12, 5], [4, 18]], [[20, 380], [6, 394]], [[1, 9], [11, 3]], [[700, 300], [640, 360]], [[3, 1], [1, 3]]]:
+        r = contingency.odds_ratio(np.array(table), kind="sample")
+        for level in [0.95, 0.99]:
+            ci = r.confidence_interval(level)
+            cases.append({"kind": "odds-ratio", "table": table, "level": level, "value": r.statistic,
+                          "lower": ci.low, "upper": ci.high})
+    for table in [[[0, 10], [5, 5]], [[3, 0], [2, 7]]]:
+        haldane = np.array(table, dtype=float) + 0.5
+        log_or = math.log(haldane[0, 0] * haldane[1, 1] / (haldane[0, 1] * haldane[1, 0]))
+        se = math.sqrt((1 / haldane).sum())
+        z = special.ndtri(0.975)
+        cases.append({"kind": "odds-ratio-haldane", "table": table, "level": 0.95, "value": math.exp(log_or),
+                      "lower": math.exp(log_or - z * se), "upper": math.exp(log_or + z * se)})
+    for p1, p2 in [(0.5, 0.3), (0.01, 0.002), (0.0, 1.0), (0.95, 0.9), (0.2, 0.2)]:
+        cases.append({"kind": "cohens-h", "first": p1, "second": p2,
+                      "value": 2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2))})
+    for n1, n2 in [(10, 12), (40, 33), (100, 120)]:
+        x = RNG.integers(0, 10, n1).astype(float)
+        y = RNG.integers(1, 11, n2).astype(float)
+        greater = (x[:, None] > y[None, :]).sum()
+        less = (x[:, None] < y[None, :]).sum()
+        u = stats.mannwhitneyu(x, y).statistic
+        assert abs((2 * u / (n1 * n2) - 1) - (greater - less) / (n1 * n2)) < 1e-12
+        cases.append({"kind": "cliffs-delta", "first": x, "second": y, "value": (greater - less) / (n1 * n2)})
+    p_sets = [[0.01, 0.04, 0.03, 0.005, 0.5], [0.2, 0.2, 0.01, 0.9, 0.049, 0.051, 0.3], [0.001], [0.5, 0.5, 0.5],
+              list(np.round(RNG.uniform(0, 0.2, 25), 6))]
+    for ps in p_sets:
+        ps = np.array(ps)
+        order = np.argsort(ps, kind="stable")
+        m = len(ps)
+        holm_sorted = np.maximum.accumulate(np.minimum(1, (m - np.arange(m)) * ps[order]))
+        holm = np.empty(m)
+        holm[order] = holm_sorted
+        cases.append({"kind": "holm", "pValues": ps, "adjusted": holm})
+        cases.append({"kind": "benjamini-hochberg", "pValues": ps, "adjusted": stats.false_discovery_control(ps, method="bh")})
+        cases.append({"kind": "benjamini-yekutieli", "pValues": ps, "adjusted": stats.false_discovery_control(ps, method="by")})
+    for p1, p2, alpha, power, ratio, sided in [(0.1, 0.05, 0.05, 0.8, 1, 2), (0.02, 0.005, 0.05, 0.9, 1, 2),
+                                               (0.3, 0.2, 0.01, 0.8, 2, 2), (0.04, 0.01, 0.05, 0.8, 1, 1)]:
+        za = special.ndtri(1 - alpha / sided)
+        zb = special.ndtri(power)
+        pbar = (p1 + ratio * p2) / (1 + ratio)
+        n1 = (za * math.sqrt(pbar * (1 - pbar) * (1 + 1 / ratio)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2) / ratio)) ** 2 / (p1 - p2) ** 2
+        cases.append({"kind": "sample-size", "first": p1, "second": p2, "alpha": alpha, "power": power, "ratio": ratio,
+                      "sided": sided, "n1Exact": n1, "n1": math.ceil(n1), "n2": math.ceil(math.ceil(n1) * ratio)})
+        for m1, m2 in [(100, 100), (500, 250), (2000, 2000)]:
+            pooled = (m1 * p1 + m2 * p2) / (m1 + m2)
+            power_value = special.ndtr((abs(p1 - p2) - za * math.sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2)))
+                                       / math.sqrt(p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2))
+            cases.append({"kind": "power", "first": p1, "second": p2, "alpha": alpha, "sided": sided, "n1": m1,
+                          "n2": m2, "power": power_value})
+    write("effects", cases)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     special_functions()
     rates()
     continuous()
     bootstrap_intervals()
+    effects()

@@ -29,6 +29,21 @@ export {
   permutationTest,
   type TwoSampleStatistic,
 } from './continuous/permutation-test.js';
+export { cliffsDelta } from './effect-sizes/cliffs-delta.js';
+export { cohensH } from './effect-sizes/cohens-h.js';
+export type { EffectSize, ZeroCellCorrection } from './effect-sizes/effect-size.js';
+export { oddsRatio } from './effect-sizes/odds-ratio.js';
+export { riskDifference } from './effect-sizes/risk-difference.js';
+export { riskRatio } from './effect-sizes/risk-ratio.js';
+export { benjaminiHochbergAdjust } from './multiple-comparisons/benjamini-hochberg-adjust.js';
+export { holmAdjust } from './multiple-comparisons/holm-adjust.js';
+export {
+  type PowerNote,
+  powerNote,
+  type TwoProportionDesign,
+  twoProportionPower,
+  twoProportionSampleSize,
+} from './power/two-proportion-power.js';
 export type { RandomSource } from './random/random-source.js';
 export {
   sampleBeta,
