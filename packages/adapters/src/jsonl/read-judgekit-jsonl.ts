@@ -1,0 +1,53 @@
+import type { TranscriptSourceItem } from '@judgekit/core';
+import { parseLenientJson } from '../io/lenient-json.js';
+import { type ReadLinesOptions, readLines } from '../io/read-lines.js';
+import { invalidItem, transcriptItem } from '../records/source-items.js';
+
+/**
+ * Reads judgekit's own JSONL (one `Transcript` per line), streaming: the file is never held in
+ * memory whole. Blank lines are skipped; a line that is not JSON, not UTF-8 or not a valid
+ * transcript becomes an error item naming the line and the zod issue path, and the lines after it
+ * are still read. A transcript id seen on an earlier line is an error item too; the first is kept.
+ */
+export async function* readJudgekitJsonl(
+  file: string,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<TranscriptSourceItem> {
+  const firstLines = new Map<string, number>();
+  for await (const entry of readLines(file, options)) {
+    const location = { file, line: entry.line };
+    if ('error' in entry) {
+      yield invalidItem(location, entry.error);
+      continue;
+    }
+    if (entry.text.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = parseLenientJson(entry.text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      yield invalidItem(location, `not JSON (${message})`, { cause: error });
+      continue;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      yield invalidItem(location, 'a line must hold one transcript object');
+      continue;
+    }
+    const item = transcriptItem(record, location);
+    if (item.ok) {
+      const first = firstLines.get(item.transcript.id);
+      if (first !== undefined) {
+        yield invalidItem(
+          location,
+          `duplicate transcript id "${item.transcript.id}" (first on line ${first})`,
+          {
+            path: 'id',
+          },
+        );
+        continue;
+      }
+      firstLines.set(item.transcript.id, entry.line);
+    }
+    yield item;
+  }
+}

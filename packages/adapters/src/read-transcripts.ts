@@ -1,0 +1,81 @@
+import { stat } from 'node:fs/promises';
+import type { TranscriptSourceItem } from '@judgekit/core';
+import { readAnthropicConversations } from './anthropic/read-anthropic-conversations.js';
+import { detectFormat, listInputFiles } from './detect-format.js';
+import { readInspectLog } from './inspect/read-inspect-log.js';
+import { readJudgekitJsonl } from './jsonl/read-judgekit-jsonl.js';
+import { readOpenAIConversations } from './openai/read-openai-conversations.js';
+import { invalidItem } from './records/source-items.js';
+import { TRANSCRIPT_FORMATS, type TranscriptFormat } from './transcript-format.js';
+
+/** Options of `readTranscripts`. */
+export interface ReadTranscriptsOptions {
+  /** The input format, or `auto` (default) to detect it per file. */
+  from?: TranscriptFormat | 'auto';
+}
+
+const READERS: Record<TranscriptFormat, (file: string) => AsyncIterable<TranscriptSourceItem>> = {
+  jsonl: readJudgekitJsonl,
+  inspect: readInspectLog,
+  openai: readOpenAIConversations,
+  anthropic: readAnthropicConversations,
+};
+
+async function* readFile(
+  file: string,
+  from: TranscriptFormat | 'auto',
+): AsyncGenerator<TranscriptSourceItem> {
+  const format = from === 'auto' ? await detectFormat(file) : from;
+  if (format === undefined) {
+    yield invalidItem(
+      { file },
+      `cannot tell the format of this file; pass one of ${TRANSCRIPT_FORMATS.join(', ')} explicitly`,
+    );
+    return;
+  }
+  yield* READERS[format](file);
+}
+
+/**
+ * Reads transcripts from a file or a directory (recursively: `.jsonl`, `.ndjson`, `.json`, `.eval`
+ * files in name order) in one of the supported formats, or detecting each file's format. Yields
+ * one item per record: a transcript, or an `InvalidTranscriptError` naming the file, line or
+ * entry, the path inside the record and the reason — invalid records never stop the read. A
+ * transcript whose id was already read becomes an error item; the first one is kept. Throws only
+ * when the path cannot be read at all.
+ *
+ * @example
+ * for await (const item of readTranscripts('logs/', { from: 'auto' })) {
+ *   if (item.ok) console.log(item.transcript.id);
+ *   else console.error(item.error.message);
+ * }
+ */
+export async function* readTranscripts(
+  path: string,
+  options: ReadTranscriptsOptions = {},
+): AsyncGenerator<TranscriptSourceItem> {
+  const from = options.from ?? 'auto';
+  if (from !== 'auto' && !TRANSCRIPT_FORMATS.includes(from)) {
+    throw new TypeError(`unknown format "${from}"; expected auto or one of ${TRANSCRIPT_FORMATS.join(', ')}`);
+  }
+  const files = (await stat(path)).isDirectory() ? await listInputFiles(path) : [path];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    for await (const item of readFile(file, from)) {
+      if (!item.ok) {
+        yield item;
+        continue;
+      }
+      const { transcript } = item;
+      const first = seen.get(transcript.id);
+      if (first !== undefined) {
+        yield invalidItem({ file }, `duplicate transcript id "${transcript.id}" (first read from ${first})`, {
+          path: 'id',
+        });
+        continue;
+      }
+      seen.set(transcript.id, file);
+      yield item;
+    }
+  }
+}
