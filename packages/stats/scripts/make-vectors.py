@@ -306,6 +306,85 @@ def effects():
     write("effects", cases)
 
 
+# ---------------------------------------------------------------- classification and calibration
+def binary_clf_curve(y_true, y_score):
+    """scikit-learn's _binary_clf_curve, written out in numpy."""
+    order = np.argsort(y_score, kind="mergesort")[::-1]
+    y_score = y_score[order]
+    y_true = y_true[order]
+    distinct = np.where(np.diff(y_score))[0]
+    idx = np.r_[distinct, y_true.size - 1]
+    tps = np.cumsum(y_true)[idx]
+    fps = 1 + idx - tps
+    return fps.astype(float), tps.astype(float), y_score[idx]
+
+
+def roc_curve(y_true, y_score, drop_intermediate=True):
+    fps, tps, thresholds = binary_clf_curve(y_true, y_score)
+    if drop_intermediate and len(fps) > 2:
+        keep = np.where(np.r_[True, np.logical_or(np.diff(fps, 2), np.diff(tps, 2)), True])[0]
+        fps, tps, thresholds = fps[keep], tps[keep], thresholds[keep]
+    tps = np.r_[0, tps]
+    fps = np.r_[0, fps]
+    thresholds = np.r_[np.inf, thresholds]
+    return fps / fps[-1], tps / tps[-1], thresholds
+
+
+def pr_curve(y_true, y_score):
+    fps, tps, thresholds = binary_clf_curve(y_true, y_score)
+    ps = tps + fps
+    precision = np.zeros_like(tps)
+    np.divide(tps, ps, out=precision, where=(ps != 0))
+    recall = tps / tps[-1]
+    return np.hstack((precision[::-1], 1)), np.hstack((recall[::-1], 0)), thresholds[::-1]
+
+
+def classification():
+    cases = []
+    for n, positive_rate, rounding, separation in [(30, 0.3, 1, 1.0), (200, 0.1, 2, 1.5), (500, 0.03, 3, 2.0),
+                                                   (80, 0.5, 1, 0.3), (1000, 0.2, 2, 0.8)]:
+        y = RNG.uniform(size=n) < positive_rate
+        y[0], y[1] = True, False
+        score = np.round(1 / (1 + np.exp(-(RNG.normal(size=n) + separation * y - 1))), rounding)
+        fpr, tpr, thr = roc_curve(y.astype(int), score)
+        fpr_all, tpr_all, _ = roc_curve(y.astype(int), score, drop_intermediate=False)
+        auc = float(np.sum(np.diff(fpr_all) * (tpr_all[1:] + tpr_all[:-1]) / 2))
+        u = stats.mannwhitneyu(score[y], score[~y]).statistic
+        assert abs(auc - u / (y.sum() * (~y).sum())) < 1e-12
+        precision, recall, pr_thr = pr_curve(y.astype(int), score)
+        ap = float(-np.sum(np.diff(recall) * precision[:-1]))
+        brier = float(np.mean((score - y) ** 2))
+        bins = 10
+        which = np.minimum(bins - 1, np.floor(score * bins).astype(int))
+        ece = 0.0
+        table = []
+        for b in range(bins):
+            mask = which == b
+            count = int(mask.sum())
+            if count:
+                ece += count * abs(y[mask].mean() - score[mask].mean())
+            table.append({"count": count, "meanPredicted": score[mask].mean() if count else float("nan"),
+                          "observedRate": y[mask].mean() if count else float("nan")})
+        cases.append({"kind": "scores", "scores": score, "labels": y, "rocFalsePositiveRates": fpr,
+                      "rocTruePositiveRates": tpr, "rocThresholds": thr, "auc": auc, "aucFromMannWhitney": u / (y.sum() * (~y).sum()),
+                      "precisions": precision, "recalls": recall, "prThresholds": pr_thr, "averagePrecision": ap,
+                      "brier": brier, "ece": ece / n, "reliability": table})
+    for tp, fp, fn, tn in [(40, 10, 5, 945), (3, 0, 7, 90), (0, 2, 5, 93), (50, 50, 50, 50), (12, 3, 1, 0), (1, 99, 0, 900)]:
+        n = tp + fp + fn + tn
+        po = (tp + tn) / n
+        pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / n**2
+        denominator = math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
+        cases.append({"kind": "matrix", "cells": [tp, fp, fn, tn],
+                      "accuracy": po,
+                      "precision": tp / (tp + fp) if tp + fp else float("nan"),
+                      "recall": tp / (tp + fn) if tp + fn else float("nan"),
+                      "specificity": tn / (tn + fp) if tn + fp else float("nan"),
+                      "f1": 2 * tp / (2 * tp + fp + fn) if 2 * tp + fp + fn else float("nan"),
+                      "mcc": (tp * tn - fp * fn) / denominator if denominator else float("nan"),
+                      "kappa": (po - pe) / (1 - pe) if pe != 1 else float("nan")})
+    write("classification", cases)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     special_functions()
@@ -313,3 +392,4 @@ if __name__ == "__main__":
     continuous()
     bootstrap_intervals()
     effects()
+    classification()

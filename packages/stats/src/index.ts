@@ -11,6 +11,46 @@ export { type ClusterBootstrapOptions, clusterBootstrap } from './bootstrap/clus
 export { type CountBootstrapOptions, countBootstrap } from './bootstrap/count-bootstrap.js';
 export { type IndexBootstrapOptions, indexBootstrap } from './bootstrap/index-bootstrap.js';
 export { quantile, sortedQuantile } from './bootstrap/quantile.js';
+export {
+  accuracyOf,
+  type ConfusionCells,
+  cohensKappaOf,
+  f1Of,
+  matthewsCorrelationOf,
+  precisionOf,
+  recallOf,
+  specificityOf,
+} from './classification/binary-metrics.js';
+export {
+  type ClassificationReport,
+  type ClassificationReportOptions,
+  classificationReport,
+  type MetricEstimate,
+} from './classification/classification-report.js';
+export {
+  type BinaryLabel,
+  type ConfusionMatrix,
+  confusionCells,
+  confusionMatrix,
+} from './classification/confusion-matrix.js';
+export {
+  averagePrecision,
+  type PrecisionRecallCurve,
+  precisionRecallCurve,
+} from './classification/precision-recall-curve.js';
+export {
+  brierScore,
+  expectedCalibrationError,
+  type ReliabilityBin,
+  reliabilityTable,
+} from './classification/probability-calibration.js';
+export { type RocCurve, rocAuc, rocCurve } from './classification/roc-curve.js';
+export { type ScoreCounts, scoreCounts } from './classification/score-counts.js';
+export {
+  type FixedFalsePositiveRatePoint,
+  thresholdAtFalsePositiveRate,
+} from './classification/threshold-at-false-positive-rate.js';
+export { type ThresholdPoint, thresholdForTarget, thresholdSweep } from './classification/threshold-sweep.js';
 export { averageRanks, type RankResult } from './continuous/average-ranks.js';
 export {
   type KolmogorovSmirnovOptions,
