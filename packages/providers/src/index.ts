@@ -48,3 +48,14 @@ export {
   type ProviderId,
   parseModelRef,
 } from './model-ref/model-ref.js';
+export { answerFromSchema } from './testing/answer-from-schema.js';
+export { cutConnection, hang, httpError, invalidJSON, reply, replyText } from './testing/script-steps.js';
+export { startTestServer } from './testing/start-test-server.js';
+export type {
+  ModelCall,
+  ModelCallHandler,
+  RecordedRequest,
+  ScriptStep,
+  TestServer,
+  TestServerOptions,
+} from './testing/test-server-types.js';

@@ -3,6 +3,8 @@ import type { ResponseStore } from '../cache/response-store.js';
 import { callCost } from '../cost/call-cost.js';
 import type { PriceTable } from '../cost/price-table.js';
 import { BatchError } from '../errors/batch-error.js';
+import { buildBody } from '../judge/build-body.js';
+import type { JudgeRequest } from '../judge/judge-model.js';
 import type { ResponseExchange } from '../judge/response-exchange.js';
 import { addUsage, spentUsage } from '../judge/usage-accounting.js';
 import type { ModelRef } from '../model-ref/model-ref.js';
@@ -47,7 +49,7 @@ export function createBatchEngine(options: {
       const lines: { customId: string; body: WireBody }[] = [];
       const sentKeys = new Set<string>();
       for (const item of items) {
-        const body = protocol.buildBody(item.request as Parameters<WireProtocol['buildBody']>[0]);
+        const body = buildBody(protocol, ref.provider, item.request as JudgeRequest<unknown>);
         const key = exchange.keyOf(body, item.request.sample ?? 0);
         const cached = (await cache.get(key)) !== undefined;
         stateItems.push({ customId: item.customId, key, cached });

@@ -7,6 +7,7 @@ import { labelProbabilities } from '../logprobs/label-probability.js';
 import { formatModelRef, type ModelRef, type ProviderId } from '../model-ref/model-ref.js';
 import type { WireAnswer, WireProtocol } from '../protocols/wire-protocol.js';
 import { validateAnswer } from '../structured/validate-answer.js';
+import { buildBody } from './build-body.js';
 import type { JudgeModel, JudgeRequest, JudgeResponse, JudgeTotals } from './judge-model.js';
 import type { Exchange, ResponseExchange } from './response-exchange.js';
 import { addUsage, answerUsage, spentUsage } from './usage-accounting.js';
@@ -43,7 +44,7 @@ export class ProviderJudge implements JudgeModel {
   async complete<TOutput>(request: JudgeRequest<TOutput>): Promise<JudgeResponse<TOutput>> {
     const sample = request.sample ?? 0;
     const notes: string[] = [];
-    const body = this.protocol.buildBody(request as JudgeRequest<unknown>);
+    const body = buildBody(this.protocol, this.provider, request as JudgeRequest<unknown>);
     let final = await this.exchange.call(body, sample, request.signal, notes);
     let usage = this.account(final, notes);
     let check = validateAnswer(final.answer.text, request.schema);

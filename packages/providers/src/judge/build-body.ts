@@ -1,0 +1,24 @@
+import { ConfigError } from '@judgekit/core';
+import type { WireBody, WireProtocol } from '../protocols/wire-protocol.js';
+import type { JudgeRequest } from './judge-model.js';
+
+/**
+ * The first-call body of a request; a schema the provider cannot take (e.g. `.optional()`
+ * fields under OpenAI strict mode, which needs `.nullable()`) becomes a `ConfigError`.
+ */
+export function buildBody(
+  protocol: WireProtocol,
+  provider: string,
+  request: JudgeRequest<unknown>,
+): WireBody {
+  try {
+    return protocol.buildBody(request);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ConfigError({
+      path: 'schema',
+      reason: `the answer schema cannot be sent to ${provider}: ${detail}`,
+      cause: error,
+    });
+  }
+}
