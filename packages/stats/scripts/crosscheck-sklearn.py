@@ -55,3 +55,16 @@ for case in cases:
             close(metrics.precision_score(y_true, y_pred), case["precision"])
         checked += 1
 print(f"scikit-learn agrees with classification.vectors.json on {checked} cases")
+
+with open(os.path.join(HERE, "..", "test", "vectors", "agreement.vectors.json")) as handle:
+    agreement_cases = json.load(handle)["cases"]
+pairs_checked = 0
+for case in agreement_cases:
+    if case["kind"] != "nominal":
+        continue
+    for pair in case["pairs"]:
+        rows = [row for row in case["matrix"] if row[pair["first"]] is not None and row[pair["second"]] is not None]
+        kappa = metrics.cohen_kappa_score([row[pair["first"]] for row in rows], [row[pair["second"]] for row in rows])
+        close(kappa, pair["cohensKappa"])
+        pairs_checked += 1
+print(f"scikit-learn cohen_kappa_score agrees with agreement.vectors.json on {pairs_checked} rater pairs")

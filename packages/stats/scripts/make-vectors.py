@@ -385,6 +385,89 @@ def classification():
     write("classification", cases)
 
 
+# ---------------------------------------------------------------- agreement
+def coincidence_alpha(matrix, interval):
+    """Krippendorff's alpha through the coincidence matrix (Krippendorff 2011, section C)."""
+    values = sorted({v for row in matrix for v in row if v is not None})
+    index = {v: i for i, v in enumerate(values)}
+    o = np.zeros((len(values), len(values)))
+    for row in matrix:
+        present = [v for v in row if v is not None]
+        m = len(present)
+        if m < 2:
+            continue
+        for i, a in enumerate(present):
+            for j, b in enumerate(present):
+                if i != j:
+                    o[index[a], index[b]] += 1 / (m - 1)
+    n_c = o.sum(axis=1)
+    n = n_c.sum()
+    if interval:
+        delta = np.array([[(a - b) ** 2 for b in values] for a in values], dtype=float)
+    else:
+        delta = 1 - np.eye(len(values))
+    observed = (o * delta).sum() / n
+    expected = (np.outer(n_c, n_c) * delta).sum() / (n * (n - 1))
+    return 1 - observed / expected
+
+
+def irrcac(matrix, categories=None):
+    """Percent agreement, Fleiss' kappa and AC1 as irrCAC's *.raw functions compute them."""
+    rows = [[v for v in row if v is not None] for row in matrix]
+    rows = [row for row in rows if row]
+    cats = sorted({v for row in rows for v in row} | set(categories or []))
+    counts = np.array([[row.count(c) for c in cats] for row in rows], dtype=float)
+    r = counts.sum(axis=1)
+    two = r >= 2
+    pa = np.mean((counts * (counts - 1)).sum(axis=1)[two] / (r * (r - 1))[two])
+    pi = (counts / r[:, None]).mean(axis=0)
+    q = len(cats)
+    pe_fleiss = (pi ** 2).sum()
+    pe_ac1 = (pi * (1 - pi)).sum() / (q - 1)
+    return pa, (pa - pe_fleiss) / (1 - pe_fleiss), (pa - pe_ac1) / (1 - pe_ac1)
+
+
+def cohen(a, b):
+    pairs = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
+    cats = sorted({v for pair in pairs for v in pair})
+    n = len(pairs)
+    po = sum(x == y for x, y in pairs) / n
+    pe = sum((sum(x == c for x, _ in pairs) / n) * (sum(y == c for _, y in pairs) / n) for c in cats)
+    return po, (po - pe) / (1 - pe)
+
+
+def agreement():
+    cases = []
+    for items, raters, categories, missing, bias in [(30, 3, 2, 0.0, 0.8), (50, 4, 3, 0.2, 0.7), (200, 2, 2, 0.1, 0.9),
+                                                     (40, 6, 5, 0.3, 0.5), (120, 3, 2, 0.05, 0.95)]:
+        truth = RNG.integers(0, categories, items)
+        matrix = []
+        for item in range(items):
+            row = []
+            for _ in range(raters):
+                if RNG.uniform() < missing:
+                    row.append(None)
+                elif RNG.uniform() < bias:
+                    row.append(int(truth[item]))
+                else:
+                    row.append(int(RNG.integers(0, categories)))
+            matrix.append(row)
+        pa, fleiss, ac1 = irrcac(matrix)
+        pairs = []
+        for i in range(raters):
+            for j in range(i + 1, raters):
+                po, kappa = cohen([row[i] for row in matrix], [row[j] for row in matrix])
+                pairs.append({"first": i, "second": j, "percentAgreement": po, "cohensKappa": kappa})
+        cases.append({"kind": "nominal", "matrix": matrix, "percentAgreement": pa, "fleissKappa": fleiss, "gwetAc1": ac1,
+                      "alphaNominal": coincidence_alpha(matrix, False), "pairs": pairs})
+    for items, raters, missing in [(25, 3, 0.1), (60, 4, 0.25), (15, 2, 0.0)]:
+        truth = RNG.normal(0, 1, items)
+        matrix = [[None if RNG.uniform() < missing else round(float(t + RNG.normal(0, 0.5)), 3) for _ in range(raters)]
+                  for t in truth]
+        cases.append({"kind": "interval", "matrix": matrix, "alphaInterval": coincidence_alpha(matrix, True)})
+    write("agreement", cases)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     special_functions()
@@ -393,3 +476,4 @@ if __name__ == "__main__":
     bootstrap_intervals()
     effects()
     classification()
+    agreement()

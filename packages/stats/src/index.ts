@@ -1,3 +1,18 @@
+export { type AgreementIntervalOptions, agreementInterval } from './agreement/agreement-interval.js';
+export { cohensKappa, type PairAgreement, pairwiseAgreement } from './agreement/cohens-kappa.js';
+export { fleissKappa } from './agreement/fleiss-kappa.js';
+export { gwetAc1 } from './agreement/gwet-ac1.js';
+export { type KrippendorffLevel, krippendorffAlpha } from './agreement/krippendorff-alpha.js';
+export { categoryShares, observedAgreement, percentAgreement } from './agreement/percent-agreement.js';
+export {
+  type CategoryCounts,
+  categoryCounts,
+  categoryKey,
+  type NamedRatingMatrix,
+  type RatingMatrix,
+  type RatingValue,
+  ratingMatrix,
+} from './agreement/rating-matrix.js';
 export { bootstrap } from './bootstrap/bootstrap.js';
 export {
   type BootstrapIntervalOptions,
