@@ -25,6 +25,7 @@ export {
 } from './agreement/ratings-from-verdicts.js';
 export { breakdownKey, DEFAULT_BREAKDOWNS, isBreakdown, NO_VALUE } from './calibration/breakdown-key.js';
 export { type CalibrateOptions, calibrate } from './calibration/calibrate.js';
+export { type CalibrateRunOptions, calibrateRun, type RunCalibration } from './calibration/calibrate-run.js';
 export * from './calibration/calibration-report-schema.js';
 export { goldLabelsFromTranscripts } from './gold/gold-labels-from-transcripts.js';
 export { type IndexGoldLabelsOptions, indexGoldLabels } from './gold/index-gold-labels.js';

@@ -257,5 +257,6 @@ export function calibrate(
       breakdowns,
     },
     graders,
+    notes: [],
   };
 }

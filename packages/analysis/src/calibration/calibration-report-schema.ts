@@ -171,6 +171,8 @@ export const CalibrationReportSchema = z.object({
     breakdowns: z.array(z.string()),
   }),
   graders: z.array(GraderCalibrationSchema),
+  /** What a reader should know about how this report was made (skipped inputs, fallbacks). */
+  notes: z.array(z.string()).default([]),
 });
 
 export type Estimate = z.infer<typeof EstimateSchema>;
