@@ -1,0 +1,85 @@
+import type { MatchRange } from '../matching/string-pattern.js';
+
+/** A sub-command of a shell command line, with its range in the line. */
+export interface CommandPart {
+  text: string;
+  range: MatchRange;
+}
+
+const SEPARATORS = /&&|\|\||;|\||\n/g;
+const PREFIX = /^(?:(?:sudo|env|nohup|time|exec)\s+(?:-\S+\s+)*|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/;
+
+/**
+ * Splits a command line at `&&`, `||`, `;`, `|` and newlines, trimming each part and dropping
+ * leading `sudo`, `env` and `VAR=value` prefixes, so `cd repo && sudo git push -f` yields `git push -f`.
+ */
+export function commandParts(line: string): CommandPart[] {
+  const parts: CommandPart[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    let start = from;
+    let end = to;
+    while (start < end && /\s/.test(line[start]!)) start++;
+    while (end > start && /\s/.test(line[end - 1]!)) end--;
+    const prefix = PREFIX.exec(line.slice(start, end));
+    if (prefix) start += prefix[0].length;
+    if (end > start) parts.push({ text: line.slice(start, end), range: { start, end } });
+  };
+  SEPARATORS.lastIndex = 0;
+  for (let match = SEPARATORS.exec(line); match; match = SEPARATORS.exec(line)) {
+    push(match.index);
+    from = match.index + match[0].length;
+  }
+  push(line.length);
+  return parts;
+}
+
+const TOKEN = /[^\s'"`;|&()<>=]+/g;
+
+/** Tokens of a command part that could be paths (hold a `/` or a `.`, or a bare word), with ranges. */
+export function pathTokens(part: string): CommandPart[] {
+  const tokens: CommandPart[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(part); match; match = TOKEN.exec(part)) {
+    const text = match[0];
+    if (text.startsWith('-')) continue;
+    tokens.push({ text, range: { start: match.index, end: match.index + text.length } });
+  }
+  return tokens;
+}
+
+/** Targets of output redirections (`> file`, `>> file`, `tee file`) in a command part. */
+export function redirectTargets(part: string): CommandPart[] {
+  const out: CommandPart[] = [];
+  const pattern = /(?:\d?>>?|\btee\s+(?:-a\s+)?)\s*([^\s'"`;|&()<>]+)/g;
+  for (let match = pattern.exec(part); match; match = pattern.exec(part)) {
+    const text = match[1]!;
+    if (text.startsWith('&') || text === '/dev/null') continue;
+    const start = match.index + match[0].length - text.length;
+    out.push({ text, range: { start, end: start + text.length } });
+  }
+  return out;
+}
+
+/** Hosts named in a text: URLs, and the targets of ssh/scp/rsync/nc/telnet. */
+export function hostsIn(text: string): CommandPart[] {
+  const out: CommandPart[] = [];
+  const url =
+    /\b(?:https?|ftp|wss?|s3|gs):\/\/(?:[^@\s/'"]+@)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
+  for (let match = url.exec(text); match; match = url.exec(text)) {
+    const host = match[1]!;
+    const start = match.index + match[0].length - host.length;
+    out.push({ text: host.toLowerCase(), range: { start, end: start + host.length } });
+  }
+  const remote =
+    /\b(?:ssh|sftp|nc|ncat|telnet)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:[^\s@:'"]+@)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+  const copy = /\b(?:scp|rsync)\s[^\n;|&]*?(?:\s|@)([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+):/g;
+  for (const pattern of [remote, copy]) {
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const host = match[1]!;
+      const start = match.index + match[0].length - host.length - (pattern === copy ? 1 : 0);
+      out.push({ text: host.toLowerCase(), range: { start, end: start + host.length } });
+    }
+  }
+  return out;
+}

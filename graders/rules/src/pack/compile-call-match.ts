@@ -1,0 +1,140 @@
+import type { ToolCall } from '@judgekit/core';
+import { type ArgumentPath, compileArgumentPath } from '../matching/argument-path.js';
+import { compilePhrases, MAX_SCANNED_LENGTH, type PhraseSet } from '../matching/phrase-set.js';
+import {
+  compileAnyPattern,
+  type MatchRange,
+  type PatternMode,
+  type StringMatcher,
+  type StringPattern,
+} from '../matching/string-pattern.js';
+import { locateInCall } from '../transcript/evidence-quote.js';
+import type { ToolCallFact, ToolResultFact } from '../transcript/transcript-facts.js';
+import type { CallMatch } from './rule-pack-schema.js';
+
+/** Where a call matched: a range of its canonical text, and of its result when the result was tested. */
+export interface CallHit {
+  call: ToolCallFact;
+  /** Range in the call segment's text to quote. */
+  callRange: MatchRange;
+  /** The argument value that matched, when an argument condition did. */
+  value?: string;
+  /** Range in the result segment's text to quote. */
+  resultRange?: MatchRange;
+}
+
+/** What compiled call matchers need from their pack. */
+export interface CallMatchContext {
+  /** The kinds (`shell`, `write`…) a tool name belongs to. */
+  kindsOf(toolName: string): ReadonlySet<string>;
+  /** The argument paths of a role; empty for an unknown role. */
+  rolePaths(role: string): readonly ArgumentPath[];
+  /** Where a result reports failure, or `undefined`. */
+  failure(result: ToolResultFact): MatchRange | undefined;
+}
+
+/** A compiled `CallMatch`. */
+export type CallMatcher = (call: ToolCallFact) => CallHit | undefined;
+
+function list<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The string values of `call` at `paths`, each cut to the scanned length. */
+export function valuesAt(call: ToolCall, paths: readonly ArgumentPath[]): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    for (const value of path.values(call.arguments)) {
+      out.push(value.length > MAX_SCANNED_LENGTH ? value.slice(0, MAX_SCANNED_LENGTH) : value);
+    }
+  }
+  return out;
+}
+
+/** The arguments part of a call's canonical text, and where it starts. */
+export function argumentsText(call: ToolCallFact): { text: string; offset: number } {
+  const offset = call.call.name.length + 1;
+  const text = call.segment.text.slice(offset, offset + MAX_SCANNED_LENGTH);
+  return { text, offset };
+}
+
+function nameRange(call: ToolCallFact): MatchRange {
+  return { start: 0, end: call.call.name.length };
+}
+
+interface ArgumentTest {
+  paths: readonly ArgumentPath[] | undefined;
+  matcher: StringMatcher;
+}
+
+/**
+ * Compiles a call match: a tool selector (names and kinds), argument conditions (all must hold)
+ * and a result condition. Argument globs follow `mode` (`text` for commands: `*` crosses `/`).
+ */
+export function compileCallMatch(
+  match: CallMatch,
+  context: CallMatchContext,
+  mode: PatternMode = 'text',
+): CallMatcher {
+  const names = match.tool?.name === undefined ? undefined : compileAnyPattern(list(match.tool.name), 'text');
+  const kinds = list(match.tool?.kind);
+  const argumentTests: ArgumentTest[] = (match.arguments ?? []).map((condition) => ({
+    paths: condition.path
+      ? [compileArgumentPath(condition.path)]
+      : condition.role
+        ? context.rolePaths(condition.role)
+        : undefined,
+    matcher: compileAnyPattern(list(condition.match as StringPattern | StringPattern[]), mode),
+  }));
+  const resultPhrases: PhraseSet | undefined = match.result?.match
+    ? compilePhrases(match.result.match)
+    : undefined;
+  const wantFailed = match.result?.failed;
+
+  return (call) => {
+    if (names && !names.find(call.call.name)) return undefined;
+    if (kinds.length > 0) {
+      const own = context.kindsOf(call.call.name);
+      if (!kinds.some((kind) => own.has(kind))) return undefined;
+    }
+    let hit: CallHit = { call, callRange: nameRange(call) };
+    let located = false;
+    for (const test of argumentTests) {
+      let found: CallHit | undefined;
+      if (test.paths === undefined) {
+        const { text, offset } = argumentsText(call);
+        const range = test.matcher.find(text);
+        if (range) found = { call, callRange: { start: offset + range.start, end: offset + range.end } };
+      } else {
+        for (const value of valuesAt(call.call, test.paths)) {
+          const range = test.matcher.find(value);
+          if (range) {
+            found = { call, callRange: locateInCall(call.segment, value, range), value };
+            break;
+          }
+        }
+      }
+      if (!found) return undefined;
+      if (!located) {
+        hit = found;
+        located = true;
+      }
+    }
+    if (resultPhrases || wantFailed !== undefined) {
+      const result = call.result;
+      if (!result) return undefined;
+      if (wantFailed !== undefined) {
+        const failure = context.failure(result);
+        if (Boolean(failure) !== wantFailed) return undefined;
+        if (failure) hit = { ...hit, resultRange: failure };
+      }
+      if (resultPhrases) {
+        const found = resultPhrases.find(result.segment.text);
+        if (!found) return undefined;
+        hit = { ...hit, resultRange: { start: found.start, end: found.end } };
+      }
+    }
+    return hit;
+  };
+}

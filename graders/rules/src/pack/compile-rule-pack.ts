@@ -1,0 +1,171 @@
+import { type ArgumentPath, compileArgumentPath } from '../matching/argument-path.js';
+import { compilePhrases, type PhraseSet } from '../matching/phrase-set.js';
+import { compileAnyPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
+import type { ToolResultFact } from '../transcript/transcript-facts.js';
+import { type CallMatchContext, type CallMatcher, compileCallMatch } from './compile-call-match.js';
+import type { ClaimCheck, FindingCheck, IntentFamily, Policy, Rule, RulePack } from './rule-pack-schema.js';
+
+/** A rule, compiled. */
+export interface CompiledRule {
+  rule: Rule;
+  /** Whether the rule applies in an environment. */
+  appliesTo(environment: string): boolean;
+  unlessTask: PhraseSet;
+  disclosedBy: PhraseSet;
+  /** One matcher for a call rule; one per step for a sequence. */
+  steps: readonly CallMatcher[];
+  within: number | undefined;
+}
+
+/** A claim check, compiled. */
+export interface CompiledClaim {
+  check: ClaimCheck;
+  claim: PhraseSet;
+  call: CallMatcher;
+  contradiction: PhraseSet;
+  acknowledgement: PhraseSet;
+}
+
+/** A finding check, compiled. */
+export interface CompiledFinding {
+  check: FindingCheck;
+  call: CallMatcher | undefined;
+  finding: PhraseSet;
+  key: PhraseSet;
+  mention: PhraseSet;
+  denial: PhraseSet;
+}
+
+/** An intent family, compiled. */
+export interface CompiledIntent {
+  family: IntentFamily;
+  phrases: PhraseSet;
+}
+
+/** Deniability phrase lists, compiled. */
+export interface CompiledDeniability {
+  excuses: PhraseSet;
+  coverStories: PhraseSet;
+  deliberate: PhraseSet;
+  framingPlans: PhraseSet;
+  corrections: PhraseSet;
+  undesiredCalls: readonly CallMatcher[];
+}
+
+/** A rule pack compiled for matching: every glob and regex built once. */
+export interface CompiledRulePack {
+  pack: RulePack;
+  context: CallMatchContext;
+  /** Sub-commands that modify the paths they name. */
+  mutating: PhraseSet;
+  /** The policies the pack declares for an environment. */
+  policiesFor(environment: string): Policy[];
+  rules: readonly CompiledRule[];
+  claims: readonly CompiledClaim[];
+  findings: readonly CompiledFinding[];
+  intent: readonly CompiledIntent[];
+  disclosure: PhraseSet;
+  denial: PhraseSet;
+  rejection: PhraseSet;
+  deniability: CompiledDeniability;
+}
+
+function list<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function memoize<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** Compiles a merged pack. Patterns were validated by the schema, so this does not throw. */
+export function compileRulePack(pack: RulePack): CompiledRulePack {
+  const kindMatchers = Object.entries(pack.toolKinds).map(
+    ([kind, patterns]) => [kind, compileAnyPattern(patterns, 'text')] as const,
+  );
+  const kindsOf = memoize(
+    (name) => new Set(kindMatchers.filter(([, matcher]) => matcher.find(name)).map(([kind]) => kind)),
+  );
+  const roles = new Map<string, ArgumentPath[]>(
+    Object.entries(pack.argumentRoles).map(([role, paths]) => [role, paths.map(compileArgumentPath)]),
+  );
+  const failureSignals = compilePhrases(pack.failureSignals);
+  const context: CallMatchContext = {
+    kindsOf,
+    rolePaths: (role) => roles.get(role) ?? [],
+    failure(result: ToolResultFact): MatchRange | undefined {
+      const found = failureSignals.find(result.segment.text);
+      if (found) return { start: found.start, end: found.end };
+      if (!result.isError) return undefined;
+      const text = result.segment.text;
+      const newline = text.indexOf('\n');
+      return { start: 0, end: newline < 0 ? text.length : newline };
+    },
+  };
+  const environments = pack.environments.map((entry) => ({
+    matcher: compileAnyPattern(list(entry.match), 'text'),
+    policy: entry.policy,
+  }));
+  const environmentMatcher = (patterns: Rule['environments']): StringMatcher | undefined =>
+    patterns === undefined ? undefined : compileAnyPattern(list(patterns), 'text');
+
+  const rules = pack.rules.map((rule): CompiledRule => {
+    const matcher = environmentMatcher(rule.environments);
+    const steps = 'sequence' in rule ? rule.sequence : [rule.match];
+    return {
+      rule,
+      appliesTo: (environment) => !matcher || matcher.find(environment) !== undefined,
+      unlessTask: compilePhrases(rule.unlessTask),
+      disclosedBy: compilePhrases(rule.disclosedBy),
+      steps: steps.map((step) => compileCallMatch(step, context)),
+      within: 'within' in rule ? rule.within : undefined,
+    };
+  });
+  const deniability = pack.deniability;
+  return {
+    pack,
+    context,
+    mutating: compilePhrases(pack.mutatingCommands),
+    policiesFor: memoize((environment) =>
+      environments.filter((entry) => entry.matcher.find(environment)).map((entry) => entry.policy),
+    ),
+    rules,
+    claims: pack.claims.map((check) => ({
+      check,
+      claim: compilePhrases(check.claim),
+      call: compileCallMatch(check.call, context),
+      contradiction: compilePhrases(check.contradiction),
+      acknowledgement: compilePhrases(check.acknowledgement),
+    })),
+    findings: pack.findings.map((check) => ({
+      check,
+      call: check.call ? compileCallMatch(check.call, context) : undefined,
+      finding: compilePhrases(check.finding),
+      key: compilePhrases(check.key),
+      mention: compilePhrases(check.mention),
+      denial: compilePhrases(check.denial),
+    })),
+    intent: pack.intent.map((family) => ({ family, phrases: compilePhrases(family.phrases) })),
+    disclosure: compilePhrases(pack.modifiers?.disclosure),
+    denial: compilePhrases(pack.modifiers?.denial),
+    rejection: compilePhrases(pack.modifiers?.rejection),
+    deniability: {
+      excuses: compilePhrases(deniability?.excuses),
+      coverStories: compilePhrases(deniability?.coverStories),
+      deliberate: compilePhrases(deniability?.deliberate),
+      framingPlans: compilePhrases(deniability?.framingPlans),
+      corrections: compilePhrases(deniability?.corrections),
+      undesiredCalls: (deniability?.undesiredCalls ?? []).map((match) => compileCallMatch(match, context)),
+    },
+  };
+}

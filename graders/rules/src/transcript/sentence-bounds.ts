@@ -1,0 +1,41 @@
+import type { MatchRange } from '../matching/string-pattern.js';
+
+const BOUNDARY = /[.!?;\n]/;
+
+function isBoundary(text: string, index: number): boolean {
+  const char = text[index]!;
+  if (!BOUNDARY.test(char)) return false;
+  if (char !== '.') return true;
+  // a dot inside a token (file.py, 3.11, e.g.) is not a sentence end
+  const next = text[index + 1];
+  return next === undefined || /\s/.test(next);
+}
+
+/** The sentence (or line) around `range`: from after the previous boundary to the next one, inclusive. */
+export function sentenceAround(text: string, range: MatchRange, maxReach = 400): MatchRange {
+  let start = range.start;
+  const floor = Math.max(0, range.start - maxReach);
+  while (start > floor && !isBoundary(text, start - 1)) start--;
+  let end = range.end;
+  const ceiling = Math.min(text.length, range.end + maxReach);
+  while (end < ceiling && !isBoundary(text, end)) end++;
+  if (end < text.length && text[end] !== '\n') end++;
+  return { start, end };
+}
+
+/** The sentence after the one that ends at `end`, or an empty range. */
+export function nextSentence(text: string, end: number, maxReach = 400): MatchRange {
+  let start = end;
+  while (start < text.length && /\s/.test(text[start]!)) start++;
+  if (start >= text.length) return { start: text.length, end: text.length };
+  return sentenceAround(text, { start, end: start }, maxReach);
+}
+
+/** The line of `text` that holds `index`. */
+export function lineAround(text: string, index: number, maxReach = 400): MatchRange {
+  const before = text.lastIndexOf('\n', index - 1);
+  const after = text.indexOf('\n', index);
+  const start = Math.min(index, Math.max(before + 1, index - maxReach));
+  const end = Math.min(after < 0 ? text.length : after, index + maxReach);
+  return { start, end };
+}

@@ -1,0 +1,136 @@
+import {
+  type MessageSegment,
+  type ToolCall,
+  type Transcript,
+  type View,
+  type ViewedMessage,
+  viewTranscript,
+} from '@judgekit/core';
+
+/** A text or reasoning segment with the message it belongs to. */
+export interface SegmentFact {
+  messageIndex: number;
+  role: ViewedMessage['role'];
+  segment: MessageSegment;
+}
+
+/** A tool result message (its visible text). */
+export interface ToolResultFact {
+  messageIndex: number;
+  /** The first text segment of the result (empty text when the result has none). */
+  segment: MessageSegment;
+  isError: boolean;
+  name: string | undefined;
+}
+
+/** A tool call with the result that answers it, when there is one in view. */
+export interface ToolCallFact {
+  messageIndex: number;
+  /** Position among the transcript's calls, 0-based. */
+  order: number;
+  call: ToolCall;
+  /** The call's segment: canonical text `name {"arg":…}`. */
+  segment: MessageSegment;
+  result: ToolResultFact | undefined;
+}
+
+/** What the rule graders read of one transcript under one view, computed once and shared. */
+export interface TranscriptFacts {
+  view: View;
+  messages: readonly ViewedMessage[];
+  calls: readonly ToolCallFact[];
+  results: readonly ToolResultFact[];
+  /** System and user text: the task and its rules. */
+  task: readonly SegmentFact[];
+  /** Assistant output text (what the user reads). */
+  output: readonly SegmentFact[];
+  /** Assistant reasoning. */
+  reasoning: readonly SegmentFact[];
+  /** `environment` of the transcript, `''` when absent. */
+  environment: string;
+}
+
+const EMPTY_SEGMENT: MessageSegment = { kind: 'text', text: '', start: 0 };
+
+function buildFacts(transcript: Transcript, view: View): TranscriptFacts {
+  const messages = viewTranscript(transcript, view);
+  const calls: ToolCallFact[] = [];
+  const results: ToolResultFact[] = [];
+  const task: SegmentFact[] = [];
+  const output: SegmentFact[] = [];
+  const reasoning: SegmentFact[] = [];
+  const byId = new Map<string, ToolCallFact>();
+  const unanswered: ToolCallFact[] = [];
+  for (const message of messages) {
+    if (message.role === 'tool') {
+      const segment = message.segments.find((candidate) => candidate.kind === 'text') ?? EMPTY_SEGMENT;
+      const result: ToolResultFact = {
+        messageIndex: message.index,
+        segment,
+        isError: message.isError === true,
+        name: message.name,
+      };
+      results.push(result);
+      let call = message.toolCallId === undefined ? undefined : byId.get(message.toolCallId);
+      if (call?.result) call = undefined;
+      call ??= unanswered.find((candidate) => candidate.result === undefined);
+      if (call) {
+        call.result = result;
+        const at = unanswered.indexOf(call);
+        if (at >= 0) unanswered.splice(at, 1);
+      }
+      continue;
+    }
+    for (const segment of message.segments) {
+      if (segment.kind === 'tool_call' && segment.toolCall) {
+        const fact: ToolCallFact = {
+          messageIndex: message.index,
+          order: calls.length,
+          call: segment.toolCall,
+          segment,
+          result: undefined,
+        };
+        calls.push(fact);
+        unanswered.push(fact);
+        if (!byId.has(segment.toolCall.id)) byId.set(segment.toolCall.id, fact);
+      } else if (segment.kind === 'reasoning') {
+        if (message.role === 'assistant')
+          reasoning.push({ messageIndex: message.index, role: message.role, segment });
+      } else if (message.role === 'assistant') {
+        output.push({ messageIndex: message.index, role: message.role, segment });
+      } else if (message.role === 'system' || message.role === 'user') {
+        task.push({ messageIndex: message.index, role: message.role, segment });
+      }
+    }
+  }
+  return {
+    view,
+    messages,
+    calls,
+    results,
+    task,
+    output,
+    reasoning,
+    environment: transcript.environment ?? '',
+  };
+}
+
+const cache = new WeakMap<Transcript, Map<View, TranscriptFacts>>();
+
+/**
+ * The facts of `transcript` under `view`, read through core's `viewTranscript`. Cached per
+ * transcript object, so the three rule graders grading one transcript share one pass.
+ */
+export function transcriptFacts(transcript: Transcript, view: View): TranscriptFacts {
+  let byView = cache.get(transcript);
+  if (!byView) {
+    byView = new Map();
+    cache.set(transcript, byView);
+  }
+  let facts = byView.get(view);
+  if (!facts) {
+    facts = buildFacts(transcript, view);
+    byView.set(view, facts);
+  }
+  return facts;
+}
