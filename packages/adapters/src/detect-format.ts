@@ -1,6 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { classifyRecord } from './classify-record.js';
+import { classifyRecords } from './classify-record.js';
 import { decodeUtf8 } from './io/decode-utf8.js';
 import { parseLenientJson } from './io/lenient-json.js';
 import { readLines } from './io/read-lines.js';
@@ -9,6 +9,8 @@ import type { TranscriptFormat } from './transcript-format.js';
 /** Extensions of files a directory read looks at. */
 export const INPUT_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json', '.eval']);
 const HEAD_BYTES = 64 * 1024;
+/** JSONL lines looked at to tell the format. */
+const SAMPLE_LINES = 50;
 const INSPECT_HEAD = /"eval"\s*:\s*\{/;
 
 async function head(file: string): Promise<Buffer> {
@@ -21,17 +23,18 @@ async function head(file: string): Promise<Buffer> {
   }
 }
 
-async function firstLine(file: string): Promise<unknown> {
+async function firstLines(file: string): Promise<unknown[]> {
+  const values: unknown[] = [];
   for await (const entry of readLines(file)) {
-    if ('error' in entry) return undefined;
-    if (entry.text.trim() === '') continue;
+    if ('error' in entry || entry.text.trim() === '') continue;
     try {
-      return parseLenientJson(entry.text);
+      values.push(parseLenientJson(entry.text));
     } catch {
-      return undefined;
+      // a bad line says nothing about the format
     }
+    if (values.length >= SAMPLE_LINES) break;
   }
-  return undefined;
+  return values;
 }
 
 async function wholeDocument(file: string): Promise<unknown> {
@@ -64,15 +67,15 @@ async function detectFileFormat(file: string): Promise<TranscriptFormat | undefi
   const extension = extname(file).toLowerCase();
   if (extension === '.eval' || (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b))
     return 'inspect';
-  if (extension === '.jsonl' || extension === '.ndjson') return classifyRecord(await firstLine(file));
+  if (extension === '.jsonl' || extension === '.ndjson') return classifyRecords(await firstLines(file));
   const text = bytes.toString('utf8');
   if (INSPECT_HEAD.test(text) && /"samples"|"version"/.test(text)) return 'inspect';
   const document = await wholeDocument(file);
   if (document === undefined) {
     // Not one JSON document: JSON lines in a file without a .jsonl extension.
-    return classifyRecord(await firstLine(file));
+    return classifyRecords(await firstLines(file));
   }
-  const format = classifyRecord(document);
+  const format = classifyRecords([document]);
   // A judgekit transcript is read line by line: a pretty-printed one is not JSONL.
   if (format === 'jsonl' && text.trim().includes('\n')) return undefined;
   return format;
@@ -80,7 +83,7 @@ async function detectFileFormat(file: string): Promise<TranscriptFormat | undefi
 
 /**
  * Tells the format of a file (or of a directory whose files all share one format) for
- * `--from auto`: `.eval` and zip files are Inspect logs; otherwise the first JSONL line or the
+ * `--from auto`: `.eval` and zip files are Inspect logs; otherwise the first 50 JSONL lines or the
  * JSON document is classified by its shape (an Inspect log, judgekit transcripts, Anthropic or
  * OpenAI conversations). Returns `undefined` when it cannot tell; throws only when the path
  * cannot be read.

@@ -41,7 +41,7 @@ function resultText(content: unknown): string {
   return JSON.stringify(content, (key, value) => (OPAQUE_KEYS.has(key) ? '[omitted]' : value));
 }
 
-function blockPart(block: { type: string }, path: RecordPath): ContentPart {
+function blockPart(block: { type: string }, path: RecordPath, inResult = false): ContentPart {
   switch (block.type) {
     case 'text':
       return textPart(parseAt(AnthropicTextSchema, block, path).text);
@@ -69,7 +69,8 @@ function blockPart(block: { type: string }, path: RecordPath): ContentPart {
       return textPart(placeholderText('search result', typeof title === 'string' ? title : undefined));
     }
     default:
-      return textPart(placeholderText(`${block.type} block`));
+      // Inside a tool result, an unknown block (e.g. `web_search_result`) is the result itself.
+      return textPart(inResult ? resultText(block) : placeholderText(`${block.type} block`));
   }
 }
 
@@ -77,7 +78,7 @@ function resultParts(content: unknown, path: RecordPath): ContentPart[] {
   if (content === undefined || content === null) return [];
   if (typeof content === 'string') return content === '' ? [] : [textPart(content)];
   if (Array.isArray(content) && content.every((block) => isRecord(block) && typeof block.type === 'string')) {
-    return content.map((block, index) => blockPart(block as { type: string }, [...path, index]));
+    return content.map((block, index) => blockPart(block as { type: string }, [...path, index], true));
   }
   return [textPart(resultText(content))];
 }

@@ -2,12 +2,14 @@ import type { TranscriptSourceItem } from '@judgekit/core';
 import { parseLenientJson } from '../io/lenient-json.js';
 import { type ReadLinesOptions, readLines } from '../io/read-lines.js';
 import { invalidItem, transcriptItem } from '../records/source-items.js';
+import { firstUnknownField } from './unknown-fields.js';
 
 /**
  * Reads judgekit's own JSONL (one `Transcript` per line), streaming: the file is never held in
- * memory whole. Blank lines are skipped; a line that is not JSON, not UTF-8 or not a valid
- * transcript becomes an error item naming the line and the zod issue path, and the lines after it
- * are still read. A transcript id seen on an earlier line is an error item too; the first is kept.
+ * memory whole. Blank lines are skipped. A line that is not UTF-8, not JSON, not a valid
+ * transcript, or that has a field a transcript does not have (which would otherwise be lost)
+ * becomes an error item naming the line and the path; the lines after it are still read. A
+ * transcript id seen on an earlier line is an error item too; the first one is kept.
  */
 export async function* readJudgekitJsonl(
   file: string,
@@ -31,6 +33,17 @@ export async function* readJudgekitJsonl(
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       yield invalidItem(location, 'a line must hold one transcript object');
+      continue;
+    }
+    const unknown = firstUnknownField(record as Record<string, unknown>);
+    if (unknown !== undefined) {
+      yield invalidItem(
+        location,
+        'unknown field: not part of a judgekit transcript (is this another format?)',
+        {
+          path: unknown,
+        },
+      );
       continue;
     }
     const item = transcriptItem(record, location);
