@@ -170,7 +170,7 @@ describe('Inspect log still being written (journal only)', () => {
 
   it('reads bare NaN and Infinity inside a zstd entry, and splits a <think> block into reasoning', async () => {
     const [first] = transcriptsOf(await read('journal-only.eval'));
-    expect(Number.isNaN((first!.source?.scores?.match as { value: number }).value)).toBe(true);
+    expect(Number.isNaN((first!.source!.scores!.match as { value: number }).value)).toBe(true);
     expect(first!.metadata?.infinite_budget).toBe(Number.POSITIVE_INFINITY);
     expect(first!.messages[1]!.content).toEqual([
       { type: 'reasoning', text: 'Easy arithmetic.' },
@@ -191,7 +191,7 @@ describe('Inspect .json log with bare NaN / Infinity', () => {
     expect(Number.isNaN(closeness.value)).toBe(true);
     expect(closeness.metadata).toEqual({ lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY });
     expect(Number.isNaN(unscored!.metadata?.weight as number)).toBe(true);
-    expect((scored!.source?.scores?.closeness as { value: number }).value).toBe(0.25);
+    expect((scored!.source!.scores!.closeness as { value: number }).value).toBe(0.25);
   });
 });
 

@@ -128,7 +128,7 @@ describe.skipIf(!logs.present)(logs.title, () => {
     expect(transcript!.messages).toHaveLength(11);
     expect(transcript!.messages.every((message) => message.role === 'tool' && message.isError)).toBe(true);
     expect(
-      transcript!.messages.map((message) => (message.metadata?.toolError as { type: string }).type),
+      transcript!.messages.map((message) => (message.metadata!.toolError as { type: string }).type),
     ).toEqual([
       'parsing',
       'timeout',
