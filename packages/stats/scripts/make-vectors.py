@@ -468,6 +468,33 @@ def agreement():
     write("agreement", cases)
 
 
+# ---------------------------------------------------------------- prevalence correction
+def prevalence():
+    cases = []
+    for counts in [(235, 10000, 90, 100, 392, 400), (80, 2000, 40, 50, 240, 250), (30, 5000, 70, 100, 295, 300),
+                   (700, 5000, 45, 50, 248, 250), (12, 400, 18, 20, 99, 100), (500, 1000, 50, 50, 200, 200)]:
+        k, n, kse, nse, ksp, nsp = counts
+        for level in [0.95, 0.9]:
+            z = special.ndtri(0.5 + level / 2)
+            p, se, sp = k / n, kse / nse, ksp / nsp
+            youden = se + sp - 1
+            est = (p + sp - 1) / youden
+            sd = math.sqrt(p * (1 - p) / n + se * (1 - se) / nse * est**2 + sp * (1 - sp) / nsp * (1 - est) ** 2) / youden
+            delta = [min(1, max(0, est - z * sd)), min(1, max(0, est + z * sd))]
+            # Lang & Reiczigel (2014), following the authors' published R script (CI_Binom).
+            n_, k_ = n + z**2, k + z**2 / 2
+            nse_, kse_, nsp_, ksp_ = nse + 2, kse + 1, nsp + 2, ksp + 1
+            p_, se_, sp_ = k_ / n_, kse_ / nse_, ksp_ / nsp_
+            youden_ = se_ + sp_ - 1
+            est_ = (p_ + sp_ - 1) / youden_
+            sd_ = math.sqrt(p_ * (1 - p_) / n_ + se_ * (1 - se_) / nse_ * est_**2 + sp_ * (1 - sp_) / nsp_ * (1 - est_) ** 2) / abs(youden_)
+            shift = 2 * z**2 * (est_ * se_ * (1 - se_) / nse_ - (1 - est_) * sp_ * (1 - sp_) / nsp_)
+            lr = [min(1, max(0, est_ + shift - z * sd_)), min(1, max(0, est_ + shift + z * sd_))]
+            cases.append({"counts": counts, "level": level, "estimate": min(1, max(0, est)), "delta": delta,
+                          "langReiczigel": lr})
+    write("prevalence", cases)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     special_functions()
@@ -477,3 +504,4 @@ if __name__ == "__main__":
     effects()
     classification()
     agreement()
+    prevalence()

@@ -99,6 +99,18 @@ export {
   twoProportionPower,
   twoProportionSampleSize,
 } from './power/two-proportion-power.js';
+export {
+  type PredictionPoweredMean,
+  type PredictionPoweredMeanOptions,
+  predictionPoweredMean,
+} from './prevalence/prediction-powered-mean.js';
+export {
+  type CorrectPrevalenceOptions,
+  correctPrevalence,
+  type PrevalenceCounts,
+  type PrevalenceEstimate,
+  type PrevalenceIntervalMethod,
+} from './prevalence/rogan-gladen.js';
 export type { RandomSource } from './random/random-source.js';
 export {
   sampleBeta,
