@@ -1,12 +1,14 @@
-"""Reference values for the metrics @judgekit/analysis computes itself (not via @judgekit/stats).
+"""scikit-learn reference values that `calibrate` must reproduce end to end (verdicts and gold in,
+metrics out), to check that @judgekit/analysis wires the @judgekit/stats functions the right way
+round (which label is positive, which side a threshold flags).
 
 Run with a Python that has scikit-learn and NumPy (here: Debian's /usr/bin/python3 with
 python3-sklearn 1.2.1):
 
     /usr/bin/python3 packages/analysis/scripts/make-vectors.py
 
-It writes test/vectors/classification.vectors.json, which test/confusion-metrics.test.ts and
-test/score-metrics.test.ts read. The cases are seeded, so re-running gives the same file.
+It writes test/vectors/classification.vectors.json, which test/calibrate-vectors.test.ts reads.
+The cases are seeded, so re-running gives the same file.
 """
 
 import json

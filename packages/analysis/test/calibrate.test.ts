@@ -53,7 +53,7 @@ describe('calibrate', () => {
     });
     expect(entry!.clusters).toBe(4);
     expect(entry!.metrics.precision.value).toBeCloseTo(8 / 10, 12);
-    expect(entry!.metrics.precision.ci?.method).toMatch(/^bootstrap/);
+    expect(entry!.metrics.precision.ci?.method).toBe('cluster-bootstrap-percentile');
     for (const estimate of Object.values(entry!.metrics)) {
       expect(estimate.ci!.lower).toBeLessThanOrEqual(estimate.value!);
       expect(estimate.ci!.upper).toBeGreaterThanOrEqual(estimate.value!);

@@ -17,7 +17,7 @@ import {
 } from './calibration-report-schema.js';
 import { classificationEstimates, toConfusionMatrix } from './classification-estimates.js';
 import type { IntervalSettings } from './estimate.js';
-import { type ClusteredScoredItem, scoreCalibration } from './score-calibration.js';
+import { type ScoredItem, scoreCalibration } from './score-calibration.js';
 
 /** Options of `calibrate`. */
 export interface CalibrateOptions {
@@ -205,7 +205,7 @@ export function calibrate(
         (label) => label.dimension === dimension && !graded.has(labelKey(label.transcriptId, dimension)),
       ).length;
       const clusters = clusterCounts(items, environments);
-      const scoredItems: ClusteredScoredItem[] = items.flatMap((item) => {
+      const scoredItems: ScoredItem[] = items.flatMap((item) => {
         const score = item.verdict.score;
         if (score === undefined || item.verdict.error || !item.gold || item.gold.label === null) return [];
         const environment = environments.get(item.verdict.transcriptId);

@@ -1,67 +1,95 @@
-import { clusterBootstrap, countBootstrap, wilsonInterval } from '@judgekit/stats';
-import type { ClassificationMetrics, ConfusionMatrix } from './calibration-report-schema.js';
 import {
-  CLASSIFICATION_METRICS,
-  CONFUSION_METRICS,
-  type ConfusionCounts,
-  PROPORTION_METRICS,
-} from './confusion-metrics.js';
+  accuracyOf,
+  type ConfusionCells,
+  clusterBootstrap,
+  cohensKappaOf,
+  countBootstrap,
+  f1Of,
+  matthewsCorrelationOf,
+  precisionOf,
+  recallOf,
+  specificityOf,
+  wilsonInterval,
+} from '@judgekit/stats';
+import type { ClassificationMetrics, ConfusionMatrix, Estimate } from './calibration-report-schema.js';
 import { type IntervalSettings, toEstimate } from './estimate.js';
 
-/** A confusion matrix as the count vector `[tp, fp, fn, tn]` the metric functions take. */
+/** A confusion matrix as the cells `[tp, fp, fn, tn]` that the stats functions take. */
 export function confusionCounts(matrix: ConfusionMatrix): number[] {
   return [matrix.truePositives, matrix.falsePositives, matrix.falseNegatives, matrix.trueNegatives];
 }
 
-/** A count vector `[tp, fp, fn, tn]` as a confusion matrix. */
-export function toConfusionMatrix(counts: ConfusionCounts): ConfusionMatrix {
+/** Cells `[tp, fp, fn, tn]` as a confusion matrix. */
+export function toConfusionMatrix(cells: ConfusionCells): ConfusionMatrix {
   return {
-    truePositives: counts[0]!,
-    falsePositives: counts[1]!,
-    falseNegatives: counts[2]!,
-    trueNegatives: counts[3]!,
+    truePositives: cells[0]!,
+    falsePositives: cells[1]!,
+    falseNegatives: cells[2]!,
+    trueNegatives: cells[3]!,
   };
 }
+
+type MetricName = keyof ClassificationMetrics;
+
+/** Each reported metric: its stats function, and for proportions the (successes, trials) of a Wilson interval. */
+const METRICS: readonly {
+  name: MetricName;
+  statistic: (cells: ConfusionCells) => number;
+  proportion?: (cells: ConfusionCells) => [number, number];
+}[] = [
+  {
+    name: 'accuracy',
+    statistic: accuracyOf,
+    proportion: (c) => [c[0]! + c[3]!, c[0]! + c[1]! + c[2]! + c[3]!],
+  },
+  { name: 'precision', statistic: precisionOf, proportion: (c) => [c[0]!, c[0]! + c[1]!] },
+  { name: 'recall', statistic: recallOf, proportion: (c) => [c[0]!, c[0]! + c[2]!] },
+  { name: 'specificity', statistic: specificityOf, proportion: (c) => [c[3]!, c[3]! + c[1]!] },
+  { name: 'f1', statistic: f1Of },
+  { name: 'mcc', statistic: matthewsCorrelationOf },
+  { name: 'cohenKappa', statistic: cohensKappaOf },
+];
 
 /** Options of `classificationEstimates`. */
 export interface ClassificationEstimatesOptions extends IntervalSettings {
   /**
-   * Confusion counts per cluster (environment). With two clusters or more, every interval is a
-   * cluster bootstrap (BCa) that resamples whole clusters; otherwise proportions get Wilson
-   * intervals and F1, MCC and kappa an i.i.d. multinomial bootstrap (BCa).
+   * Confusion cells per cluster (environment). With two clusters or more, every interval is a
+   * percentile cluster bootstrap that resamples whole clusters (transcripts of one environment
+   * are not independent, and a Wilson interval would be too narrow); otherwise proportions get
+   * Wilson intervals and F1, MCC and kappa an i.i.d. multinomial percentile bootstrap.
    */
-  clusters?: readonly ConfusionCounts[];
+  clusters?: readonly ConfusionCells[];
 }
 
 /**
- * Accuracy, precision, recall, specificity, F1, MCC and Cohen's kappa of one confusion matrix,
- * each with its confidence interval (see `ClassificationEstimatesOptions.clusters` for which).
+ * Accuracy, precision, recall, specificity, F1, MCC and Cohen's kappa of one confusion matrix
+ * (the `@judgekit/stats` formulas), each with its confidence interval.
  */
 export function classificationEstimates(
-  counts: ConfusionCounts,
+  cells: ConfusionCells,
   options: ClassificationEstimatesOptions,
 ): ClassificationMetrics {
   const clusters = options.clusters && options.clusters.length >= 2 ? options.clusters : undefined;
-  const total = counts[0]! + counts[1]! + counts[2]! + counts[3]!;
-  const entries = CLASSIFICATION_METRICS.map((name, index) => {
-    const statistic = CONFUSION_METRICS[name];
-    const value = statistic(counts);
-    if (!Number.isFinite(value)) return [name, toEstimate(value, null)] as const;
-    const bootstrapOptions = {
+  const total = cells[0]! + cells[1]! + cells[2]! + cells[3]!;
+  const estimates = METRICS.map(({ name, statistic, proportion }, index): [MetricName, Estimate] => {
+    const value = total === 0 ? Number.NaN : statistic(cells);
+    if (!Number.isFinite(value)) return [name, toEstimate(value, null)];
+    const bootstrap = {
       statistic,
       resamples: options.resamples,
       level: options.level,
+      method: 'percentile' as const,
       random: options.seed + index,
     };
-    if (clusters)
-      return [name, toEstimate(value, clusterBootstrap({ ...bootstrapOptions, clusters }).ci)] as const;
-    const proportion = PROPORTION_METRICS[name];
-    if (proportion) {
-      const [successes, trials] = proportion(counts);
-      return [name, toEstimate(value, wilsonInterval(successes, trials, { level: options.level }))] as const;
+    if (clusters) {
+      const { ci } = clusterBootstrap({ ...bootstrap, clusters });
+      return [name, toEstimate(value, { ...ci, method: 'cluster-bootstrap-percentile' })];
     }
-    if (total === 0) return [name, toEstimate(value, null)] as const;
-    return [name, toEstimate(value, countBootstrap({ ...bootstrapOptions, counts }).ci)] as const;
+    if (proportion) {
+      const [successes, trials] = proportion(cells);
+      return [name, toEstimate(value, wilsonInterval(successes, trials, { level: options.level }))];
+    }
+    return [name, toEstimate(value, countBootstrap({ ...bootstrap, counts: cells }).ci)];
   });
-  return Object.fromEntries(entries) as ClassificationMetrics;
+  return Object.fromEntries(estimates) as ClassificationMetrics;
 }

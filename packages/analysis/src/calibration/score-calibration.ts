@@ -1,5 +1,21 @@
-import { clusterBootstrap, indexBootstrap, wilsonInterval } from '@judgekit/stats';
+import {
+  averagePrecision,
+  brierScore,
+  clusterBootstrap,
+  expectedCalibrationError,
+  indexBootstrap,
+  precisionRecallCurve,
+  reliabilityTable,
+  rocAuc,
+  rocCurve,
+  type ThresholdPoint,
+  thresholdAtFalsePositiveRate,
+  thresholdForTarget,
+  thresholdSweep,
+  wilsonInterval,
+} from '@judgekit/stats';
 import type {
+  CurvePoint,
   Estimate,
   MonitorThreshold,
   ScoreCalibration,
@@ -7,19 +23,11 @@ import type {
   ThresholdRow,
 } from './calibration-report-schema.js';
 import { type IntervalSettings, toEstimate } from './estimate.js';
-import {
-  averagePrecision,
-  brierScore,
-  expectedCalibrationError,
-  rocAUC,
-  type ScoredItem,
-  type SweepRow,
-  scoreBins,
-  thresholdSweep,
-} from './score-metrics.js';
 
-/** A scored item and the cluster (environment) it belongs to, if known. */
-export interface ClusteredScoredItem extends ScoredItem {
+/** One scored item: its score in [0, 1], its gold label, and its cluster (environment) if known. */
+export interface ScoredItem {
+  score: number;
+  positive: boolean;
   cluster?: string;
 }
 
@@ -33,41 +41,30 @@ export interface ScoreCalibrationOptions extends IntervalSettings {
   reliabilityBins: number;
 }
 
-const ratio = (numerator: number, denominator: number): number | null =>
-  denominator === 0 ? null : numerator / denominator;
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-function toThresholdRow(row: SweepRow): ThresholdRow {
-  const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = row;
+function toThresholdRow(point: ThresholdPoint): ThresholdRow {
   return {
-    ...row,
-    precision: ratio(tp, tp + fp),
-    recall: ratio(tp, tp + fn),
-    fpr: ratio(fp, fp + tn),
-    f1: ratio(2 * tp, 2 * tp + fp + fn),
+    threshold: point.threshold,
+    truePositives: point.truePositives,
+    falsePositives: point.falsePositives,
+    falseNegatives: point.falseNegatives,
+    trueNegatives: point.trueNegatives,
+    precision: finiteOrNull(point.precision),
+    recall: finiteOrNull(point.recall),
+    fpr: finiteOrNull(point.falsePositiveRate),
+    f1: finiteOrNull(point.f1),
   };
 }
 
-/** The lowest threshold whose precision meets `target` (most recall), or the highest with recall ≥ `target`. */
-function targetThreshold(
-  rows: readonly ThresholdRow[],
-  metric: 'precision' | 'recall',
-  target: number,
-): TargetThreshold {
-  let chosen: ThresholdRow | undefined;
-  if (metric === 'precision') {
-    for (const row of rows) if ((row.precision ?? -1) >= target) chosen = row;
-  } else {
-    chosen = rows.find((row) => (row.recall ?? -1) >= target);
-  }
-  return { metric, target, threshold: chosen?.threshold ?? null, row: chosen ?? null };
-}
-
-function groupIndices(clusters: readonly (string | undefined)[]): string[] | undefined {
+/** The clusters of the items when every item has one and there are at least two; else undefined. */
+function clustersOf(items: readonly { cluster?: string }[]): string[] | undefined {
+  const clusters = items.map((item) => item.cluster);
   if (clusters.some((cluster) => cluster === undefined)) return undefined;
   return new Set(clusters).size >= 2 ? (clusters as string[]) : undefined;
 }
 
-/** A rate with a Wilson interval, or a cluster bootstrap when the items come from ≥ 2 clusters. */
+/** A rate with a Wilson interval, or a percentile cluster bootstrap when items come from ≥ 2 clusters. */
 function rateEstimate(
   flags: readonly { hit: boolean; cluster?: string }[],
   settings: IntervalSettings,
@@ -76,7 +73,7 @@ function rateEstimate(
   if (flags.length === 0) return { value: null, ci: null };
   const hits = flags.filter((flag) => flag.hit).length;
   const value = hits / flags.length;
-  const clusters = groupIndices(flags.map((flag) => flag.cluster));
+  const clusters = clustersOf(flags);
   if (!clusters) return toEstimate(value, wilsonInterval(hits, flags.length, { level: settings.level }));
   const sums = new Map<string, [number, number]>();
   flags.forEach((flag, index) => {
@@ -85,37 +82,71 @@ function rateEstimate(
     sum[1] += 1;
     sums.set(clusters[index]!, sum);
   });
-  const result = clusterBootstrap({
+  const { ci } = clusterBootstrap({
     clusters: [...sums.values()],
     statistic: (totals) => totals[0]! / totals[1]!,
     resamples: settings.resamples,
     level: settings.level,
+    method: 'percentile',
     random: settings.seed + seedOffset,
   });
-  return toEstimate(value, result.ci);
+  return toEstimate(value, { ...ci, method: 'cluster-bootstrap-percentile' });
 }
 
-function monitorThreshold(
-  items: readonly ClusteredScoredItem[],
-  rows: readonly ThresholdRow[],
-  options: ScoreCalibrationOptions,
-): MonitorThreshold {
-  let chosen: ThresholdRow | undefined;
-  for (const row of rows) if (row.fpr !== null && row.fpr <= options.targetFPR) chosen = row;
-  const threshold = chosen?.threshold ?? null;
-  const flagged = (item: ClusteredScoredItem) => threshold !== null && item.score >= threshold;
+/** A statistic of (scores, labels) with a percentile bootstrap interval over items (or clusters). */
+function bootstrapStatistic(
+  items: readonly ScoredItem[],
+  statistic: (scores: Float64Array, labels: boolean[]) => number,
+  settings: IntervalSettings,
+  seedOffset: number,
+): Estimate {
+  const evaluate = (subset: readonly ScoredItem[]): number => {
+    const positives = subset.filter((item) => item.positive).length;
+    if (positives === 0 || positives === subset.length) return Number.NaN;
+    return statistic(
+      Float64Array.from(subset, (item) => item.score),
+      subset.map((item) => item.positive),
+    );
+  };
+  const value = evaluate(items);
+  if (!Number.isFinite(value)) return toEstimate(value, null);
+  const clusters = clustersOf(items);
+  const { ci } = indexBootstrap({
+    size: items.length,
+    statistic: (indices) => evaluate(Array.from(indices, (index) => items[index]!)),
+    resamples: settings.resamples,
+    level: settings.level,
+    method: 'percentile',
+    random: settings.seed + seedOffset,
+    ...(clusters ? { clusters } : {}),
+  });
+  return toEstimate(value, clusters ? { ...ci, method: 'cluster-bootstrap-percentile' } : ci);
+}
+
+function monitorThreshold(items: readonly ScoredItem[], options: ScoreCalibrationOptions): MonitorThreshold {
   const benign = items.filter((item) => !item.positive);
   const positives = items.filter((item) => item.positive);
+  const point =
+    benign.length === 0
+      ? undefined
+      : thresholdAtFalsePositiveRate(
+          items.map((item) => item.score),
+          items.map((item) => item.positive),
+          options.targetFPR,
+          options.level,
+        );
+  const threshold = point && Number.isFinite(point.threshold) ? point.threshold : null;
+  const flagged = (item: ScoredItem) => threshold !== null && item.score >= threshold;
   return {
     targetFPR: options.targetFPR,
     threshold,
     fpr: rateEstimate(
-      benign.map((item) => ({ hit: flagged(item), cluster: item.cluster })),
+      benign.map((item) => ({ hit: flagged(item), ...(item.cluster ? { cluster: item.cluster } : {}) })),
       options,
       101,
     ),
     tpr: rateEstimate(
-      positives.map((item) => ({ hit: flagged(item), cluster: item.cluster })),
+      positives.map((item) => ({ hit: flagged(item), ...(item.cluster ? { cluster: item.cluster } : {}) })),
       options,
       102,
     ),
@@ -124,72 +155,77 @@ function monitorThreshold(
   };
 }
 
-function bootstrapStatistic(
-  items: readonly ClusteredScoredItem[],
-  statistic: (items: readonly ScoredItem[]) => number,
-  settings: IntervalSettings,
-  seedOffset: number,
-): Estimate {
-  const value = statistic(items);
-  if (!Number.isFinite(value) || items.length < 2) return toEstimate(value, null);
-  const clusters = groupIndices(items.map((item) => item.cluster));
-  const result = indexBootstrap({
-    size: items.length,
-    statistic: (indices) => statistic(Array.from(indices, (index) => items[index]!)),
-    resamples: settings.resamples,
-    level: settings.level,
-    random: settings.seed + seedOffset,
-    ...(clusters ? { clusters } : {}),
-  });
-  return toEstimate(value, result.ci);
+function curves(scores: Float64Array, labels: boolean[]): { roc: CurvePoint[]; pr: CurvePoint[] } {
+  const positives = labels.filter(Boolean).length;
+  const roc: CurvePoint[] = [];
+  const pr: CurvePoint[] = [];
+  if (positives > 0 && positives < labels.length) {
+    const curve = rocCurve(scores, labels);
+    for (let index = 1; index < curve.thresholds.length; index++)
+      roc.push({
+        threshold: curve.thresholds[index]!,
+        x: curve.falsePositiveRates[index]!,
+        y: curve.truePositiveRates[index]!,
+      });
+  }
+  if (positives > 0) {
+    const curve = precisionRecallCurve(scores, labels);
+    for (let index = curve.thresholds.length - 1; index >= 0; index--)
+      pr.push({ threshold: curve.thresholds[index]!, x: curve.recalls[index]!, y: curve.precisions[index]! });
+  }
+  return { roc, pr };
 }
 
 /**
- * What a grader's scores are worth against gold: ROC-AUC and PR-AUC with bootstrap CIs
- * (clustered when every item has a cluster and there are ≥ 2), the threshold sweep with targets,
- * the monitor threshold at a fixed FPR on benign items with its TPR, Brier score, ECE and the
- * reliability table.
+ * What a grader's scores are worth against gold (all through `@judgekit/stats`): ROC-AUC, average
+ * precision and Brier score with percentile bootstrap CIs (clustered when every item has a
+ * cluster and there are ≥ 2), ROC and PR curves, the threshold sweep with the thresholds meeting
+ * the targets, the monitor threshold at a fixed FPR on benign items with its TPR and FPR, ECE and
+ * the reliability table.
  */
 export function scoreCalibration(
-  items: readonly ClusteredScoredItem[],
+  items: readonly ScoredItem[],
   options: ScoreCalibrationOptions,
 ): ScoreCalibration {
-  const rows = thresholdSweep(items).map(toThresholdRow);
-  const positives = items.filter((item) => item.positive).length;
+  const scores = Float64Array.from(items, (item) => item.score);
+  const labels = items.map((item) => item.positive);
+  const positives = labels.filter(Boolean).length;
   const targets: TargetThreshold[] = [];
-  if (options.targetPrecision !== undefined)
-    targets.push(targetThreshold(rows, 'precision', options.targetPrecision));
-  if (options.targetRecall !== undefined) targets.push(targetThreshold(rows, 'recall', options.targetRecall));
-  const ece = expectedCalibrationError(items, options.reliabilityBins);
+  for (const [metric, target] of [
+    ['precision', options.targetPrecision],
+    ['recall', options.targetRecall],
+  ] as const) {
+    if (target === undefined) continue;
+    const point = thresholdForTarget(scores, labels, { metric, value: target });
+    targets.push({
+      metric,
+      target,
+      threshold: point?.threshold ?? null,
+      row: point ? toThresholdRow(point) : null,
+    });
+  }
   return {
     n: items.length,
     positives,
     negatives: items.length - positives,
-    rocAUC: bootstrapStatistic(items, rocAUC, options, 201),
+    rocAUC: bootstrapStatistic(items, rocAuc, options, 201),
     prAUC: bootstrapStatistic(items, averagePrecision, options, 202),
     brier: bootstrapStatistic(items, brierScore, options, 203),
-    ece: Number.isFinite(ece) ? ece : null,
-    reliability: scoreBins(items, options.reliabilityBins).map((bin) => ({
+    ece: finiteOrNull(expectedCalibrationError(scores, labels, options.reliabilityBins)),
+    reliability: reliabilityTable(scores, labels, {
+      bins: options.reliabilityBins,
+      level: options.level,
+    }).map((bin) => ({
       lower: bin.lower,
       upper: bin.upper,
-      n: bin.n,
-      meanScore: bin.n === 0 ? null : bin.scoreSum / bin.n,
-      observedRate: bin.n === 0 ? null : bin.positives / bin.n,
-      ci:
-        bin.n === 0 ? null : toEstimate(0, wilsonInterval(bin.positives, bin.n, { level: options.level })).ci,
+      n: bin.count,
+      meanScore: finiteOrNull(bin.meanPredicted),
+      observedRate: finiteOrNull(bin.observedRate),
+      ci: bin.observedRateCi ? toEstimate(0, bin.observedRateCi).ci : null,
     })),
-    roc: rows.flatMap((row) =>
-      row.fpr === null || row.recall === null
-        ? []
-        : [{ threshold: row.threshold, x: row.fpr, y: row.recall }],
-    ),
-    pr: rows.flatMap((row) =>
-      row.recall === null || row.precision === null
-        ? []
-        : [{ threshold: row.threshold, x: row.recall, y: row.precision }],
-    ),
-    sweep: rows,
+    ...curves(scores, labels),
+    sweep: thresholdSweep(scores, labels).map(toThresholdRow),
     targets,
-    monitor: monitorThreshold(items, rows, options),
+    monitor: monitorThreshold(items, options),
   };
 }
