@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createJudgeModel, createRateLimiter } from '../src/index.js';
+import { reply } from '../src/testing/index.js';
+import { GOOD_VERDICT, TEST_KEY, tempDir, useTestServer, verdictRequest } from './support.js';
+
+describe('concurrency and rate limits', () => {
+  const server = useTestServer();
+  const judge = async (options = {}) =>
+    createJudgeModel('openai:gpt-4.1-mini', {
+      env: {},
+      apiKey: TEST_KEY,
+      baseURL: server().openaiBaseURL,
+      cacheDir: await tempDir(),
+      ...options,
+    });
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, index) => verdictRequest(`transcript ${index}`));
+  const offsets = () => {
+    const arrivals = server()
+      .modelCalls()
+      .map((call) => call.receivedAt);
+    return arrivals.map((time) => time - arrivals[0]!);
+  };
+
+  it('keeps at most `concurrency` calls in flight', async () => {
+    server().handle(() => reply(GOOD_VERDICT, { delayMs: 40 }));
+    const model = await judge({ concurrency: 3 });
+    await Promise.all(many(12).map((request) => model.complete(request)));
+    expect(server().modelCalls()).toHaveLength(12);
+    expect(server().maxConcurrent).toBe(3);
+  });
+
+  it('spreads requests per minute evenly: one second of budget at once, then 1/rate apart', async () => {
+    server().handle(() => reply(GOOD_VERDICT));
+    const model = await judge({ requestsPerMinute: 600, concurrency: 50 });
+    const started = Date.now();
+    await Promise.all(many(15).map((request) => model.complete(request)));
+    const elapsed = Date.now() - started;
+    const times = offsets().sort((a, b) => a - b);
+    // 600/min = 10/s: ten may start at once, the 11th..15th follow at 100 ms steps.
+    expect(elapsed).toBeGreaterThanOrEqual(490);
+    expect(times[14]! - times[0]!).toBeGreaterThanOrEqual(380);
+    expect(times[14]! - times[10]!).toBeGreaterThanOrEqual(370);
+  });
+
+  it('holds calls back by their estimated tokens under a tokens-per-minute limit', async () => {
+    server().handle(() => reply(GOOD_VERDICT, { usage: { input: 100, output: 4900 } }));
+    // 1.2M tokens/min = 20k/s; each call reserves ~5.1k (prompt / 4 + 5000 output tokens).
+    const model = await judge({ tokensPerMinute: 1_200_000, maxOutputTokens: 5000, concurrency: 50 });
+    const started = Date.now();
+    await Promise.all(many(6).map((request) => model.complete(request)));
+    const times = offsets().sort((a, b) => a - b);
+    expect(times[2]!).toBeLessThan(80);
+    expect(times[4]!).toBeGreaterThanOrEqual(150);
+    expect(times[5]!).toBeGreaterThanOrEqual(400);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('shares one limiter between models on the same account', async () => {
+    server().handle(() => reply(GOOD_VERDICT, { delayMs: 40 }));
+    const limiter = createRateLimiter({ concurrency: 2 });
+    const first = await judge({ limiter });
+    const second = createJudgeModel('openai:gpt-4.1', {
+      env: {},
+      apiKey: TEST_KEY,
+      baseURL: server().openaiBaseURL,
+      cacheDir: await tempDir(),
+      limiter,
+    });
+    await Promise.all(many(6).flatMap((request) => [first.complete(request), second.complete(request)]));
+    expect(server().modelCalls()).toHaveLength(12);
+    expect(server().maxConcurrent).toBe(2);
+  });
+
+  it('does not count cache hits against the limits', async () => {
+    server().handle(() => reply(GOOD_VERDICT));
+    const model = await judge({ requestsPerMinute: 60 });
+    await model.complete(verdictRequest());
+    const started = Date.now();
+    for (let index = 0; index < 5; index++) await model.complete(verdictRequest());
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(server().modelCalls()).toHaveLength(1);
+  });
+});
