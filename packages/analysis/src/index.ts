@@ -1,3 +1,17 @@
+export { type AgreeRunsOptions, agreeRuns, type RunsAgreement } from './agreement/agree-runs.js';
+export { type AgreementReportOptions, agreementReport } from './agreement/agreement-report.js';
+export {
+  AGREEMENT_FORMAT,
+  type AgreementGroup,
+  AgreementGroupSchema,
+  type AgreementReport,
+  AgreementReportSchema,
+  type PairAgreementRecord,
+  PairAgreementSchema,
+  type RaterCoverage,
+  RaterCoverageSchema,
+} from './agreement/agreement-report-schema.js';
+export { type AgreementSummaryOptions, agreementSummary } from './agreement/agreement-summary.js';
 export {
   type DisagreementQueueOptions,
   disagreementQueue,
@@ -17,6 +31,7 @@ export {
   parseQueueReviews,
   readQueueReviews,
 } from './agreement/import-queue-reviews.js';
+export { majorityRatings } from './agreement/majority-ratings.js';
 export { parseRatingItemId, ratingItemId } from './agreement/rating-item-id.js';
 export {
   type RatingsFromVerdictsOptions,
