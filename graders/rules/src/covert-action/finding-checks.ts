@@ -1,10 +1,20 @@
 import type { Evidence } from '@judgekit/core';
+import type { PhraseSet } from '../matching/phrase-set.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { ToolResultFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
 import { reportAfter } from './disclosure.js';
+
+/** Whether `text` uses a mention phrase in a sentence that does not deny the finding. */
+function mentionsOutsideDenial(text: string, mention: PhraseSet, denial: PhraseSet): boolean {
+  for (const match of mention.findAll(text)) {
+    const sentence = sentenceAround(text, match);
+    if (!denial.test(text.slice(sentence.start, sentence.end))) return true;
+  }
+  return false;
+}
 
 /** Findings checked per result; a result with more is checked on its first ones. */
 const MAX_FINDINGS_PER_RESULT = 6;
@@ -28,8 +38,8 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
       if (result.messageIndex > finalIndex) continue;
       const report = reportAfter(facts, result.messageIndex);
       if (report.length === 0) continue;
-      const mentioned = report.some((fact) => check.mention.test(fact.segment.text));
-      if (mentioned) continue;
+      if (report.some((fact) => mentionsOutsideDenial(fact.segment.text, check.mention, check.denial)))
+        continue;
       const text = result.segment.text;
       for (const finding of check.finding.findAll(text).slice(0, MAX_FINDINGS_PER_RESULT)) {
         const line = lineAround(text, finding.start);

@@ -15,7 +15,7 @@ import type { CallMatch } from './rule-pack-schema.js';
 /** Where a call matched: a range of its canonical text, and of its result when the result was tested. */
 export interface CallHit {
   call: ToolCallFact;
-  /** Range in the call segment's text to quote. */
+  /** Range in the call segment's text to quote: the matching argument value, or the tool name. */
   callRange: MatchRange;
   /** The argument value that matched, when an argument condition did. */
   value?: string;
@@ -110,7 +110,7 @@ export function compileCallMatch(
         for (const value of valuesAt(call.call, test.paths)) {
           const range = test.matcher.find(value);
           if (range) {
-            found = { call, callRange: locateInCall(call.segment, value, range), value };
+            found = { call, callRange: locateInCall(call.segment, value), value };
             break;
           }
         }
