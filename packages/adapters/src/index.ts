@@ -3,7 +3,29 @@ export {
   type TranscriptFromAnthropicOptions,
   transcriptFromAnthropic,
 } from './anthropic/transcript-from-anthropic.js';
-export { detectFormat } from './detect-format.js';
+export {
+  AGENT_JUDGE_GRAYBOX,
+  REQUIREMENT_SATISFIED_DIMENSION,
+  type RequirementChecks,
+  readAgentJudgeRequirements,
+} from './datasets/agent-judge-requirements.js';
+export {
+  type AgentSafetySource,
+  parseAgentAction,
+  type ReadAgentSafetyTrajectoriesOptions,
+  readAgentSafetyTrajectories,
+  transcriptFromAgentSafetyRecord,
+  UNSAFE_ACTION_DIMENSION,
+} from './datasets/agent-safety-trajectories.js';
+export type { DatasetProblem } from './datasets/dataset-problem.js';
+export {
+  PANDALM_RATERS,
+  type PairwiseRatings,
+  readPairwiseJudgeAgreement,
+} from './datasets/pairwise-judge-agreement.js';
+export { parsePythonLiteral } from './datasets/python-literal.js';
+export { detectFormat, listInputFiles } from './detect-format.js';
+export { goldLabelsOf } from './gold-labels-of.js';
 export { type ReadInspectLogOptions, readInspectLog } from './inspect/read-inspect-log.js';
 export {
   inspectTranscriptId,
