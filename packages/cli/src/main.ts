@@ -1,9 +1,11 @@
 import { JudgekitError } from '@judgekit/core';
 import { Command, CommanderError } from 'commander';
+import { registerAgreeCommand } from './commands/agree-command.js';
 import { registerCalibrateCommand } from './commands/calibrate-command.js';
 import { registerGradeCommand } from './commands/grade-command.js';
 import { registerGradersCommand } from './commands/graders-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerImportReviewsCommand } from './commands/import-reviews-command.js';
 import type { CLIOutput } from './output/cli-output.js';
 import { CLI_VERSION } from './version.js';
 
@@ -38,6 +40,8 @@ export function createProgram(output: CLIOutput): Command {
   registerGradeCommand(program, output);
   registerGradersCommand(program, output);
   registerCalibrateCommand(program, output);
+  registerAgreeCommand(program, output);
+  registerImportReviewsCommand(program, output);
   return program;
 }
 

@@ -5,4 +5,7 @@ export { forestPlot } from './plots/forest-plot.js';
 export { type PrevalencePoint, prevalencePlot } from './plots/prevalence-plot.js';
 export { reliabilityPlot } from './plots/reliability-plot.js';
 export { renderSVG } from './plots/render-svg.js';
+export { formatAgreementText } from './text/format-agreement-text.js';
 export { formatCalibrationText } from './text/format-calibration-text.js';
+export { formatEstimate, formatNumber, formatPercent, formatPercentEstimate } from './text/format-number.js';
+export { textTable } from './text/text-table.js';
