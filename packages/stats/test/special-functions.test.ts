@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { binomialCdf, binomialSurvival } from '../src/special/binomial-distribution.js';
 import { chiSquareCdf, chiSquareSurvival } from '../src/special/chi-square-distribution.js';
 import { hypergeometricLogPmf } from '../src/special/hypergeometric-distribution.js';
@@ -48,4 +49,63 @@ describe('special functions match SciPy', () => {
       }
     });
   }
+});
+
+describe('special function identities', () => {
+  const positive = fc.double({ min: 0.05, max: 200, noNaN: true });
+  const unit = fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true });
+
+  it('normalQuantile inverts normalCdf (where the cdf is not rounded to 1)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -8, max: 3, noNaN: true }), (x) => {
+        expect(normalQuantile(normalCdf(x))).toBeCloseTo(x, 9);
+      }),
+    );
+  });
+
+  it('P(a, x) + Q(a, x) = 1 and I_x(a, b) = 1 − I_{1−x}(b, a)', () => {
+    fc.assert(
+      fc.property(positive, positive, unit, (a, b, x) => {
+        expect(regularizedGammaLower(a, a * x * 2) + regularizedGammaUpper(a, a * x * 2)).toBeCloseTo(1, 12);
+        expect(regularizedBeta(x, a, b) + regularizedBeta(1 - x, b, a)).toBeCloseTo(1, 10);
+      }),
+    );
+  });
+
+  it('inverseRegularizedBeta lands within a few ulps of the root of I_x(a, b) = p', () => {
+    const shape = fc.double({ min: 0.2, max: 50, noNaN: true });
+    fc.assert(
+      fc.property(shape, shape, unit, (a, b, p) => {
+        const x = inverseRegularizedBeta(p, a, b);
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+        // Near 0 or 1 the cdf can move by more than 1e-9 per ulp of x, so check the bracket instead.
+        const step = 4 * Number.EPSILON * Math.max(x, 1e-300);
+        expect(regularizedBeta(Math.max(0, x - step), a, b)).toBeLessThanOrEqual(p + 1e-12);
+        expect(regularizedBeta(Math.min(1, x + step), a, b)).toBeGreaterThanOrEqual(p - 1e-12);
+      }),
+    );
+  });
+
+  it('logGamma satisfies the recurrence ln Γ(x + 1) = ln Γ(x) + ln x', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), (x) => {
+        expect(logGamma(x + 1)).toBeCloseTo(logGamma(x) + Math.log(x), 8);
+      }),
+    );
+  });
+
+  it('the Kolmogorov cdf and survival function add to 1 and the cdf increases', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), unit, (n, x) => {
+        const cdf = kolmogorovDistribution(n, x, true);
+        // Above n = 140 SciPy (and so this port) takes the cdf from the Pelz-Good series and the
+        // survival function from the exact Smirnov sum, which differ by up to ~1e-6.
+        expect(cdf + kolmogorovDistribution(n, x, false)).toBeCloseTo(1, n <= 140 ? 9 : 5);
+        expect(kolmogorovDistribution(n, Math.min(1, x + 0.01), true)).toBeGreaterThanOrEqual(
+          cdf - (n <= 140 ? 1e-12 : 1e-5),
+        );
+      }),
+    );
+  });
 });
