@@ -192,7 +192,15 @@ function summarize(label: string, rows: { scenario: string; coverage: number; me
   const overall = rows.reduce((sum, row) => sum + row.coverage, 0) / rows.length;
   const minimum = rows.reduce((worst, row) => (row.coverage < worst.coverage ? row : worst));
   const width = rows.reduce((sum, row) => sum + row.meanWidth, 0) / rows.length;
-  return `${label}: mean coverage ${(100 * overall).toFixed(1)}%, minimum ${(100 * minimum.coverage).toFixed(1)}% (${minimum.scenario}), mean width ${width.toFixed(4)}`;
+  const byPrevalence = PREVALENCES.map((prevalence) => {
+    const selected = rows.filter((row) => row.scenario.startsWith(`π=${prevalence} `));
+    const coverage = selected.reduce((sum, row) => sum + row.coverage, 0) / selected.length;
+    return `π=${prevalence}: ${(100 * coverage).toFixed(1)}%`;
+  });
+  return (
+    `${label}: mean coverage ${(100 * overall).toFixed(1)}%, minimum ${(100 * minimum.coverage).toFixed(1)}% ` +
+    `(${minimum.scenario}), mean width ${width.toFixed(4)}; by prevalence ${byPrevalence.join(', ')}`
+  );
 }
 
 describe('coverage of the 95% prevalence interval over rare-behaviour scenarios (seeded)', () => {
