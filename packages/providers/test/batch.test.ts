@@ -14,7 +14,7 @@ import { TEST_KEY, type TestVerdict, tempDir, useTestServer, verdictRequest } fr
 
 /** The transcript part of a call, whichever protocol carried it. */
 function promptOf(call: ModelCall): string {
-  const messages = call.body.messages as { role: string; content: string }[];
+  const messages = (call.body.messages ?? call.body.input) as { role: string; content: string }[];
   return messages.find((message) => message.role === 'user')!.content;
 }
 
@@ -30,7 +30,11 @@ const items = (count: number): BatchItem<TestVerdict>[] =>
     request: verdictRequest(`transcript ${index}`),
   }));
 
-for (const name of ['openai:gpt-4.1-mini', 'anthropic:claude-haiku-4-5'] as const) {
+for (const name of [
+  'openai:gpt-4.1-mini',
+  'openai-responses:o4-mini',
+  'anthropic:claude-haiku-4-5',
+] as const) {
   describe(`batch engine: ${name}`, () => {
     const server = useTestServer({ batchCompletion: 'manual' });
     const judge = (cacheDir: string, options = {}): JudgeModel =>
@@ -100,7 +104,8 @@ for (const name of ['openai:gpt-4.1-mini', 'anthropic:claude-haiku-4-5'] as cons
           }));
       expect(sentBodies.map((entry) => entry.id)).toEqual(['t-0', 't-1']);
       expect(sentBodies[1]?.body).toEqual(syncBody);
-      if (name.startsWith('openai')) expect(sentBodies[0]?.url).toBe('/v1/chat/completions');
+      if (name === 'openai:gpt-4.1-mini') expect(sentBodies[0]?.url).toBe('/v1/chat/completions');
+      if (name === 'openai-responses:o4-mini') expect(sentBodies[0]?.url).toBe('/v1/responses');
     });
 
     it('is completed by a fresh instance from persisted state after the submitting process is gone', async () => {

@@ -1,5 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { ConfigError, formatIssuePath } from '@judgekit/core';
+import { ConfigError } from '@judgekit/core';
 import type OpenAI from 'openai';
 import { createAnthropicBatchTransport } from '../batch/anthropic-batch-transport.js';
 import type { BatchTransport } from '../batch/batch-transport.js';
@@ -7,9 +7,9 @@ import { createBatchEngine } from '../batch/create-batch-engine.js';
 import { createOpenAIBatchTransport } from '../batch/openai-batch-transport.js';
 import { defaultCacheDir } from '../cache/default-cache-dir.js';
 import { createResponseStore } from '../cache/response-store.js';
-import { type PriceTable, PriceTableSchema } from '../cost/price-table.js';
-import { resolveEndpoint } from '../credentials/resolve-endpoint.js';
-import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter.js';
+import type { PriceTable } from '../cost/price-table.js';
+import { type Endpoint, resolveEndpoint } from '../credentials/resolve-endpoint.js';
+import { createRateLimiter, type RateLimiter, type RateLimits } from '../limits/rate-limiter.js';
 import { formatModelRef, type ModelRef, parseModelRef } from '../model-ref/model-ref.js';
 import { createAnthropicMessagesProtocol } from '../protocols/anthropic-messages-protocol.js';
 import { createOpenAIChatProtocol } from '../protocols/openai-chat-protocol.js';
@@ -18,8 +18,9 @@ import { createAnthropicClient, createOpenAIClient, lazy } from '../protocols/sd
 import type { CallContext } from '../protocols/to-judge-call-error.js';
 import type { CallSettings, WireProtocol } from '../protocols/wire-protocol.js';
 import type { JudgeModel } from './judge-model.js';
-import { type JudgeSettings, JudgeSettingsSchema, type StructuredOutputMode } from './judge-settings.js';
+import type { JudgeSettings } from './judge-settings.js';
 import { ProviderJudge } from './provider-judge.js';
+import { resolveJudgeOptions } from './resolve-judge-options.js';
 import { ResponseExchange } from './response-exchange.js';
 
 /** Settings plus what does not belong in a config file: the environment, keys, shared limiters, paths. */
@@ -40,13 +41,6 @@ export interface JudgeModelOptions extends JudgeSettings {
   prices?: PriceTable;
 }
 
-const MODES: Record<ModelRef['provider'], readonly StructuredOutputMode[]> = {
-  openai: ['json-schema', 'json-object', 'prompt'],
-  compatible: ['json-schema', 'json-object', 'llama-cpp', 'prompt'],
-  'openai-responses': ['json-schema'],
-  anthropic: ['output-format', 'tool', 'prompt'],
-};
-
 /**
  * Creates a judge model from its name (`openai:gpt-4.1-mini`, `anthropic:claude-sonnet-4-5`,
  * `compatible:qwen3:8b`, `replay:openai:gpt-4.1-mini`) and options. Throws `ModelRefError` or
@@ -55,78 +49,59 @@ const MODES: Record<ModelRef['provider'], readonly StructuredOutputMode[]> = {
  */
 export function createJudgeModel(name: string, options: JudgeModelOptions = {}): JudgeModel {
   const ref = parseModelRef(name);
-  const settings = checkSettings(options);
-  const prices = options.prices === undefined ? undefined : checkPrices(options.prices);
+  const resolved = resolveJudgeOptions(ref, options);
   const env = options.env ?? process.env;
-  const mode = settings.structuredOutput ?? MODES[ref.provider][0]!;
-  checkMode(ref, mode, settings);
-  const callSettings: CallSettings = {
-    temperature:
-      settings.temperature === undefined
-        ? ref.provider === 'openai-responses'
-          ? null
-          : 0
-        : settings.temperature,
-    maxOutputTokens: settings.maxOutputTokens ?? 1024,
-    topLogprobs: settings.topLogprobs ?? 5,
-    structuredOutput: mode,
-    thinkingBudgetTokens: settings.thinkingBudgetTokens,
-    reasoningEffort: settings.reasoningEffort,
-  };
   const endpoint = ref.replay
     ? undefined
-    : resolveEndpoint(ref, { env, apiKey: options.apiKey, baseURL: settings.baseURL });
+    : resolveEndpoint(ref, { env, apiKey: options.apiKey, baseURL: resolved.settings.baseURL });
   const context: CallContext = { provider: ref.provider, model: ref.model, secret: undefined };
-  const transport = { timeoutMs: settings.timeoutMs ?? 60_000, maxRetries: settings.maxRetries ?? 4 };
-  const replayed = () => {
-    throw new ConfigError({ path: 'replayDir', reason: 'a replayed model never calls its provider' });
-  };
-  const openai = lazy(() => {
-    if (!endpoint) return replayed();
-    const client = createOpenAIClient(endpoint, transport);
-    context.secret = client.apiKey ?? undefined;
-    return client;
-  });
-  const anthropic = lazy(() => {
-    if (!endpoint) return replayed();
-    const client = createAnthropicClient(endpoint, transport);
-    context.secret = client.apiKey ?? undefined;
-    return client;
-  });
-  const protocol = createProtocol(ref, callSettings, context, openai, anthropic);
+  const client = <T extends { apiKey: string | null }>(create: (endpoint: Endpoint) => T) =>
+    lazy(() => {
+      if (!endpoint)
+        throw new ConfigError({ path: 'replayDir', reason: 'a replayed model never calls its provider' });
+      const made = create(endpoint);
+      context.secret = made.apiKey ?? undefined;
+      return made;
+    });
+  const openai = client((at) => createOpenAIClient(at, resolved.transport));
+  const anthropic = client((at) => createAnthropicClient(at, resolved.transport));
+  const protocol = createProtocol(ref, resolved.call, context, openai, anthropic);
   const stores = {
     cache:
       ref.replay || options.cacheDir === false
         ? undefined
         : createResponseStore(options.cacheDir ?? defaultCacheDir(env)),
     record: options.recordDir ? createResponseStore(options.recordDir) : undefined,
-    replay: ref.replay ? createResponseStore(requireReplayDir(ref, options.replayDir)) : undefined,
+    replay: ref.replay && options.replayDir ? createResponseStore(options.replayDir) : undefined,
   };
-  const limiter =
-    options.limiter ??
-    createRateLimiter({
-      concurrency: settings.concurrency ?? 8,
-      ...(settings.requestsPerMinute ? { requestsPerMinute: settings.requestsPerMinute } : {}),
-      ...(settings.tokensPerMinute ? { tokensPerMinute: settings.tokensPerMinute } : {}),
-    });
+  const limiter = options.limiter ?? createRateLimiter(limitsOf(resolved.settings));
   const exchange = new ResponseExchange(ref, protocol, stores, limiter);
-  const repair =
-    settings.repair ??
-    (ref.provider === 'compatible' || !['json-schema', 'output-format', 'tool'].includes(mode));
-  const judge = new ProviderJudge(ref, protocol, exchange, { prices, repair });
-  const batchTransport = ref.replay ? undefined : createBatchTransport(ref, context, openai, anthropic);
-  if (batchTransport) {
-    judge.batch = createBatchEngine({
+  const judge = new ProviderJudge(ref, protocol, exchange, {
+    prices: resolved.prices,
+    repair: resolved.repair,
+  });
+  const transport = ref.replay ? undefined : createBatchTransport(ref, context, openai, anthropic);
+  if (transport) {
+    const refName = formatModelRef(ref);
+    const batchOptions = {
       ref,
-      refName: formatModelRef(ref),
+      refName,
       protocol,
       exchange,
       cache: stores.cache,
-      transport: batchTransport,
-      prices,
-    });
+      transport,
+      prices: resolved.prices,
+    };
+    judge.batch = createBatchEngine(batchOptions);
   }
   return judge;
+}
+
+function limitsOf(settings: JudgeSettings): RateLimits {
+  const limits: RateLimits = { concurrency: settings.concurrency ?? 8 };
+  if (settings.requestsPerMinute) limits.requestsPerMinute = settings.requestsPerMinute;
+  if (settings.tokensPerMinute) limits.tokensPerMinute = settings.tokensPerMinute;
+  return limits;
 }
 
 function createProtocol(
@@ -165,58 +140,4 @@ function createBatchTransport(
     case 'compatible':
       return undefined;
   }
-}
-
-function checkSettings(options: JudgeModelOptions): JudgeSettings {
-  const {
-    env: _env,
-    apiKey: _apiKey,
-    limiter: _limiter,
-    cacheDir: _cache,
-    recordDir: _record,
-    replayDir: _replay,
-    prices: _prices,
-    ...settings
-  } = options;
-  const result = JudgeSettingsSchema.strict().safeParse(settings);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new ConfigError({ path: formatIssuePath(issue.path), reason: issue.message });
-}
-
-function checkPrices(prices: PriceTable): PriceTable {
-  const result = PriceTableSchema.safeParse(prices);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new ConfigError({ path: `prices.${formatIssuePath(issue.path)}`, reason: issue.message });
-}
-
-function checkMode(ref: ModelRef, mode: StructuredOutputMode, settings: JudgeSettings): void {
-  const allowed = MODES[ref.provider];
-  if (!allowed.includes(mode)) {
-    throw new ConfigError({
-      path: 'structuredOutput',
-      reason: `"${mode}" is not available for ${ref.provider}; use one of ${allowed.join(', ')}`,
-    });
-  }
-  if (mode === 'tool' && settings.thinkingBudgetTokens !== undefined) {
-    throw new ConfigError({
-      path: 'structuredOutput',
-      reason: 'forced tool use is not allowed with extended thinking; use "output-format"',
-    });
-  }
-  if (settings.thinkingBudgetTokens !== undefined && ref.provider !== 'anthropic') {
-    throw new ConfigError({
-      path: 'thinkingBudgetTokens',
-      reason: 'extended thinking is an Anthropic setting',
-    });
-  }
-}
-
-function requireReplayDir(ref: ModelRef, dir: string | undefined): string {
-  if (dir) return dir;
-  throw new ConfigError({
-    path: 'replayDir',
-    reason: `${formatModelRef(ref)} replays recorded responses: give the recording directory (replayDir)`,
-  });
 }
