@@ -10,6 +10,8 @@ export {
   PairAgreementSchema,
   type RaterCoverage,
   RaterCoverageSchema,
+  type ReferenceAgreement,
+  ReferenceAgreementSchema,
 } from './agreement/agreement-report-schema.js';
 export { type AgreementSummaryOptions, agreementSummary } from './agreement/agreement-summary.js';
 export {
@@ -54,6 +56,16 @@ export {
 export { labelKey } from './gold/label-key.js';
 export { parseGoldLabels } from './gold/parse-gold-labels.js';
 export { readGoldLabels } from './gold/read-gold-labels.js';
+export { type CorrectPrevalenceOptions, correctPrevalence } from './prevalence/correct-prevalence.js';
+export {
+  type ErrorRates,
+  ErrorRatesSchema,
+  PREVALENCE_FORMAT,
+  type PrevalenceReport,
+  PrevalenceReportSchema,
+} from './prevalence/prevalence-report-schema.js';
+export { type PrevalenceRunOptions, prevalenceRun } from './prevalence/prevalence-run.js';
+export { readCalibration } from './prevalence/read-calibration.js';
 export { loadRun, type RunData } from './run/load-run.js';
 export {
   type RunTranscripts,

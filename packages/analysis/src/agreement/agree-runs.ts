@@ -99,6 +99,8 @@ export async function agreeRuns(options: AgreeRunsOptions): Promise<RunsAgreemen
     ),
   );
   const graded = new Set(ratings.map((rating) => rating.itemId));
+  const embeddedAnnotators = new Set(embedded.map((label) => label.annotator));
+  const referenceAnnotator = embeddedAnnotators.size === 1 ? [...embeddedAnnotators][0] : undefined;
   const goldRatings = ratingsFromGoldLabels(gold).filter((rating) => graded.has(rating.itemId));
   const environmentOf = new Map(transcripts.map((transcript) => [transcript.id, transcript.environment]));
   const environments = new Map<string, string>();
@@ -112,6 +114,7 @@ export async function agreeRuns(options: AgreeRunsOptions): Promise<RunsAgreemen
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(scores.length ? { scores } : {}),
     ...(environments.size ? { clusters: environments } : {}),
+    ...(referenceAnnotator ? { reference: referenceAnnotator } : {}),
   });
   report.notes.push(...notes);
   const primaryGold = embedded.length ? indexGoldLabels(embedded) : undefined;

@@ -16,6 +16,21 @@ export const PairAgreementSchema = z.object({
   gwetAC1: EstimateSchema,
 });
 
+/** One rater against a reference rater (gold, or a majority of humans) on the items the reference rated. */
+export const ReferenceAgreementSchema = z.object({
+  rater: z.string(),
+  /** Items the reference rated. */
+  items: z.number().int().nonnegative(),
+  /** Of those, items this rater rated too. */
+  answered: z.number().int().nonnegative(),
+  /** Items where the rater gave the reference's value. */
+  agreed: z.number().int().nonnegative(),
+  /** `agreed / items`: a missing rating counts as a disagreement (Wilson interval). */
+  agreement: EstimateSchema,
+  /** `agreed / answered`: agreement on the items the rater answered (Wilson interval). */
+  agreementAnswered: EstimateSchema,
+});
+
 /** How many items each rater rated, and how many it left missing (abstained or failed). */
 export const RaterCoverageSchema = z.object({
   rater: z.string(),
@@ -41,6 +56,11 @@ export const AgreementGroupSchema = z.object({
   /** Krippendorff's alpha on the interval scale over the raters' scores, when at least two gave scores. */
   krippendorffAlphaScores: EstimateSchema.nullable(),
   pairs: z.array(PairAgreementSchema),
+  /** Every other rater against a reference rater, when one was named. */
+  reference: z
+    .object({ rater: z.string(), raters: z.array(ReferenceAgreementSchema) })
+    .nullable()
+    .default(null),
 });
 
 /** `judgekit agree --json`: agreement among graders (and humans) per dimension. */
@@ -58,6 +78,7 @@ export const AgreementReportSchema = z.object({
 });
 
 export type PairAgreementRecord = z.infer<typeof PairAgreementSchema>;
+export type ReferenceAgreement = z.infer<typeof ReferenceAgreementSchema>;
 export type RaterCoverage = z.infer<typeof RaterCoverageSchema>;
 export type AgreementGroup = z.infer<typeof AgreementGroupSchema>;
 export type AgreementReport = z.infer<typeof AgreementReportSchema>;

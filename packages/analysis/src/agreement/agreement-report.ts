@@ -15,6 +15,8 @@ export interface AgreementReportOptions {
   scores?: readonly Rating[];
   /** itemId → cluster (environment), for cluster-bootstrap intervals. */
   clusters?: ReadonlyMap<string, string>;
+  /** A rater every other rater is compared against (see `AgreementSummaryOptions.reference`). */
+  reference?: string;
 }
 
 function groupByDimension(ratings: readonly Rating[]): Map<string | null, Rating[]> {
@@ -50,6 +52,9 @@ export function agreementReport(
         dimension,
         ...(scoreGroups.get(dimension) ? { scores: scoreGroups.get(dimension)! } : {}),
         ...(options.clusters ? { clusters: options.clusters } : {}),
+        ...(options.reference !== undefined && group.some((rating) => rating.rater === options.reference)
+          ? { reference: options.reference }
+          : {}),
       }),
     );
   return {

@@ -26,6 +26,45 @@ export interface AgreementSummaryOptions extends Partial<IntervalSettings> {
   clusters?: ReadonlyMap<string, string>;
   /** Raters in the order to report them (default: sorted). */
   raters?: readonly string[];
+  /**
+   * A rater to compare every other rater against (gold, or a `majorityRatings` pseudo-rater), with
+   * missing ratings counted as disagreements — e.g. "the judge equals the human majority on 69.3%
+   * of the items".
+   */
+  reference?: string;
+}
+
+function referenceAgreement(
+  matrix: readonly (readonly RatingValue[])[],
+  raters: readonly string[],
+  reference: string,
+  level: number,
+): NonNullable<AgreementGroup['reference']> {
+  const column = raters.indexOf(reference);
+  if (column < 0) throw new RangeError(`agreementSummary: the reference rater "${reference}" rated nothing`);
+  const rated = matrix.filter((row) => row[column] !== null);
+  return {
+    rater: reference,
+    raters: raters.flatMap((rater, index) => {
+      if (index === column) return [];
+      const answered = rated.filter((row) => row[index] !== null);
+      const agreed = answered.filter((row) => categoryKey(row[index]!) === categoryKey(row[column]!)).length;
+      const share = (count: number, total: number): Estimate =>
+        total === 0
+          ? { value: null, ci: null }
+          : toEstimate(count / total, wilsonInterval(count, total, { level }));
+      return [
+        {
+          rater,
+          items: rated.length,
+          answered: answered.length,
+          agreed,
+          agreement: share(agreed, rated.length),
+          agreementAnswered: share(agreed, answered.length),
+        },
+      ];
+    }),
+  };
 }
 
 /** Whether every non-missing value is a boolean: AC1 then counts both categories even if one is unused. */
@@ -172,5 +211,9 @@ export function agreementSummary(
     gwetAC1: coefficientEstimate(matrix, ac1, settings, 4, clusters),
     krippendorffAlphaScores: scoreAlpha,
     pairs,
+    reference:
+      options.reference === undefined
+        ? null
+        : referenceAgreement(matrix, raters, options.reference, settings.level),
   };
 }
