@@ -1,0 +1,5 @@
+import type { AnyGraderPlugin } from '@judgekit/core';
+import { plugins as rulePlugins } from '@judgekit/grader-rules';
+
+/** The graders that ship with judgekit. */
+export const BUILTIN_GRADER_PLUGINS: readonly AnyGraderPlugin[] = [...rulePlugins];

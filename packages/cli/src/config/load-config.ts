@@ -1,0 +1,67 @@
+import { ConfigError, formatIssuePath } from '@judgekit/core';
+import { cosmiconfig } from 'cosmiconfig';
+import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
+import { type JudgekitConfig, JudgekitConfigSchema } from './config-schema.js';
+
+/** A loaded config and the file it came from (none when defaults were used). */
+export interface LoadedConfig {
+  config: JudgekitConfig;
+  file: string | undefined;
+  /** Directory relative paths in the config resolve against. */
+  directory: string;
+}
+
+const MODULE_NAME = 'judgekit';
+
+function explorer() {
+  return cosmiconfig(MODULE_NAME, {
+    searchPlaces: [
+      'package.json',
+      `.${MODULE_NAME}rc`,
+      `.${MODULE_NAME}rc.json`,
+      `.${MODULE_NAME}rc.yaml`,
+      `.${MODULE_NAME}rc.yml`,
+      `${MODULE_NAME}.config.ts`,
+      `${MODULE_NAME}.config.mts`,
+      `${MODULE_NAME}.config.mjs`,
+      `${MODULE_NAME}.config.js`,
+      `${MODULE_NAME}.config.cjs`,
+      `${MODULE_NAME}.config.json`,
+      `${MODULE_NAME}.config.yaml`,
+      `${MODULE_NAME}.config.yml`,
+    ],
+    loaders: { '.ts': TypeScriptLoader(), '.mts': TypeScriptLoader() },
+    searchStrategy: 'project',
+  });
+}
+
+/**
+ * Loads the judgekit config: the file given, or the first one found from `cwd` up to the project
+ * root, validated so that an error names the file and the field.
+ */
+export async function loadConfig(options: { cwd: string; file?: string | undefined }): Promise<LoadedConfig> {
+  let result: { config: unknown; filepath: string } | null;
+  try {
+    result = options.file ? await explorer().load(options.file) : await explorer().search(options.cwd);
+  } catch (error) {
+    throw new ConfigError({
+      file: options.file,
+      reason: `cannot read config: ${(error as Error).message}`,
+      cause: error,
+    });
+  }
+  if (!result) return { config: JudgekitConfigSchema.parse({}), file: undefined, directory: options.cwd };
+  const value = (result.config as { default?: unknown } | null)?.default ?? result.config ?? {};
+  const parsed = JudgekitConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+    throw new ConfigError({
+      file: result.filepath,
+      path: formatIssuePath(issue.path),
+      reason: `${issue.message}${keys}`,
+    });
+  }
+  const directory = result.filepath.replace(/[/\\][^/\\]*$/, '');
+  return { config: parsed.data, file: result.filepath, directory };
+}
