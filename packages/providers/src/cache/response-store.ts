@@ -32,6 +32,7 @@ export interface ResponseStore {
 /** A response store in a directory: one `<key[0..2]>/<key>.json` file per response. */
 export function createResponseStore(dir: string): ResponseStore {
   const pathOf = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  const madeDirs = new Set<string>();
   return {
     dir,
     async get(key) {
@@ -50,7 +51,11 @@ export function createResponseStore(dir: string): ResponseStore {
     },
     async put(entry) {
       const path = pathOf(entry.key);
-      await mkdir(join(dir, entry.key.slice(0, 2)), { recursive: true });
+      const folder = join(dir, entry.key.slice(0, 2));
+      if (!madeDirs.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        madeDirs.add(folder);
+      }
       const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         await writeFile(temporary, `${JSON.stringify(entry)}\n`);

@@ -5,6 +5,7 @@ import type { JudgeRequest } from '../judge/judge-model.js';
 import { jsonSchemaOf } from '../structured/json-schema-of.js';
 import { repairInstruction } from '../structured/repair-instruction.js';
 import { schemaInstruction } from '../structured/schema-instruction.js';
+import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
@@ -115,11 +116,15 @@ function messageAnswer(message: z.infer<typeof MessageSchema>, settings: CallSet
   };
 }
 
+const nativeOutputFormat = memoizeBySchema((schema) => {
+  const format = zodOutputFormat(schema);
+  return { type: format.type, schema: format.schema };
+});
+
 /** Native structured output (`output_config.format`) or a forced tool whose input is the answer. */
 function schemaFields(request: JudgeRequest<unknown>, settings: CallSettings): WireBody {
   if (settings.structuredOutput === 'output-format') {
-    const format = zodOutputFormat(request.schema);
-    return { output_config: { format: { type: format.type, schema: format.schema } } };
+    return { output_config: { format: nativeOutputFormat(request.schema) } };
   }
   if (settings.structuredOutput === 'tool') {
     const name = request.schemaName ?? 'judge_output';

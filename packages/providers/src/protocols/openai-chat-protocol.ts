@@ -6,6 +6,7 @@ import type { TokenLogprob } from '../logprobs/token-logprob.js';
 import { jsonSchemaOf } from '../structured/json-schema-of.js';
 import { repairInstruction } from '../structured/repair-instruction.js';
 import { schemaInstruction } from '../structured/schema-instruction.js';
+import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
@@ -130,13 +131,16 @@ function chatAnswer(completion: z.infer<typeof ChatCompletionSchema>): WireAnswe
   };
 }
 
+const strictResponseFormat = memoizeBySchema((schema, name) => {
+  const format = zodResponseFormat(schema, name);
+  return { type: format.type, json_schema: format.json_schema };
+});
+
 /** The body fields that carry the schema, per structured-output mode. */
 function schemaFields(request: JudgeRequest<unknown>, settings: CallSettings): WireBody {
   switch (settings.structuredOutput) {
-    case 'json-schema': {
-      const format = zodResponseFormat(request.schema, request.schemaName ?? 'judge_output');
-      return { response_format: { type: format.type, json_schema: format.json_schema } };
-    }
+    case 'json-schema':
+      return { response_format: strictResponseFormat(request.schema, request.schemaName ?? 'judge_output') };
     case 'json-object':
       return { response_format: { type: 'json_object' } };
     case 'llama-cpp':

@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { repairInstruction } from '../structured/repair-instruction.js';
+import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
@@ -27,6 +28,11 @@ const ResponseSchema = z.object({
     .nullish(),
 });
 
+const strictTextFormat = memoizeBySchema((schema, name) => {
+  const format = zodTextFormat(schema, name);
+  return { type: format.type, name: format.name, schema: format.schema, strict: format.strict };
+});
+
 /**
  * OpenAI Responses API, for reasoning models (`reasoning.effort`). Strict `json_schema` text
  * format; `store: false` so transcripts are not kept by the provider. No logprobs here.
@@ -42,16 +48,13 @@ export function createOpenAIResponsesProtocol(options: {
     name: 'openai-responses',
     supportsLogprobs: false,
     buildBody(request) {
-      const format = zodTextFormat(request.schema, request.schemaName ?? 'judge_output');
       const body: WireBody = {
         model,
         instructions: request.system,
         input: [{ role: 'user', content: request.prompt }],
         max_output_tokens: request.maxOutputTokens ?? settings.maxOutputTokens,
         store: false,
-        text: {
-          format: { type: format.type, name: format.name, schema: format.schema, strict: format.strict },
-        },
+        text: { format: strictTextFormat(request.schema, request.schemaName ?? 'judge_output') },
       };
       const temperature = request.temperature === undefined ? settings.temperature : request.temperature;
       if (temperature !== null) body.temperature = temperature;

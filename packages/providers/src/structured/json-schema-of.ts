@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { memoizeBySchema } from './schema-memo.js';
 
 /** The plain JSON Schema of a zod schema, for servers that take the schema as-is (llama.cpp, prompts). */
-export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+export const jsonSchemaOf = memoizeBySchema(deriveJSONSchema);
+
+function deriveJSONSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     target: 'draft-7',
     io: 'output',
