@@ -1,7 +1,7 @@
 export { ConfigError } from './errors/config-error.js';
 export { formatIssuePath, toErrorInfo } from './errors/error-info.js';
 export { InvalidTranscriptError } from './errors/invalid-transcript-error.js';
-export { JudgekitError, type JudgekitErrorOptions } from './errors/judgekit-error.js';
+export { hasErrorName, JudgekitError, type JudgekitErrorOptions } from './errors/judgekit-error.js';
 export { PluginLoadError } from './errors/plugin-load-error.js';
 export { RunDirError } from './errors/run-dir-error.js';
 export { UnknownGraderError } from './errors/unknown-grader-error.js';

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const UsageSchema = z.object({
   inputTokens: z.number().nonnegative().default(0),
   outputTokens: z.number().nonnegative().default(0),
+  /** Input tokens read from the provider's prompt cache (billed at a discount). */
   cachedInputTokens: z.number().nonnegative().optional(),
+  /** Input tokens written to the provider's prompt cache (Anthropic bills them at a premium). */
+  cacheWriteInputTokens: z.number().nonnegative().optional(),
   /** Model calls actually made (0 when answered from cache). */
   calls: z.number().int().nonnegative().optional(),
   /** Calls answered from the response cache. */
