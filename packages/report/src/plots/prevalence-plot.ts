@@ -20,7 +20,7 @@ export function prevalencePlot(points: readonly PrevalencePoint[], title: string
     upper: point.upper ?? point.value,
   }));
   const methods = [...new Set(points.map((point) => point.method))];
-  const y = { field: 'subject', type: 'nominal' as const, title: null };
+  const y = { field: 'subject', type: 'nominal' as const, title: null, axis: { labelLimit: 280 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title,
