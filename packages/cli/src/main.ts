@@ -6,6 +6,8 @@ import { registerGradeCommand } from './commands/grade-command.js';
 import { registerGradersCommand } from './commands/graders-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerImportReviewsCommand } from './commands/import-reviews-command.js';
+import { registerPrevalenceCommand } from './commands/prevalence-command.js';
+import { registerReportCommand } from './commands/report-command.js';
 import type { CLIOutput } from './output/cli-output.js';
 import { CLI_VERSION } from './version.js';
 
@@ -42,6 +44,8 @@ export function createProgram(output: CLIOutput): Command {
   registerCalibrateCommand(program, output);
   registerAgreeCommand(program, output);
   registerImportReviewsCommand(program, output);
+  registerPrevalenceCommand(program, output);
+  registerReportCommand(program, output);
   return program;
 }
 
