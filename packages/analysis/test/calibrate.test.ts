@@ -158,3 +158,23 @@ describe('calibrate', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('breakdown by a per-dimension metadata key', () => {
+  it('puts a transcript whose dimension-keyed metadata lacks this dimension under (none)', () => {
+    const transcripts = [
+      makeTranscript({ id: 'a', metadata: { evidenceLocus: { covert_action: 'reasoning' } } }),
+      makeTranscript({ id: 'b', metadata: { evidenceLocus: { eval_awareness: 'actions' } } }),
+      makeTranscript({ id: 'c', metadata: { evidenceLocus: 'contrast' } }),
+    ];
+    const entry = calibrate(
+      transcripts.map((transcript) => makeVerdict({ transcriptId: transcript.id, label: true })),
+      transcripts.map((transcript) => makeGold({ transcriptId: transcript.id, label: true })),
+      { transcripts, resamples: 100, breakdowns: ['metadata.evidenceLocus'] },
+    ).graders[0]!;
+    expect(entry.breakdowns[0]!.groups.map((group) => group.key)).toEqual([
+      '(none)',
+      'contrast',
+      'reasoning',
+    ]);
+  });
+});

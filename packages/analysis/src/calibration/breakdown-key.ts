@@ -1,3 +1,4 @@
+import { BUILTIN_DIMENSIONS } from '@judgekit/core';
 import type { LabelledVerdict } from '../gold/join-verdicts-with-gold.js';
 import type { TranscriptInfo } from '../run/transcript-info.js';
 
@@ -21,7 +22,8 @@ function display(value: unknown): string {
  * - `view`: what the grader read (`verdict.view`);
  * - `condition`: the transcript's counterfactual condition;
  * - `metadata.<key>`: `transcript.metadata[key]`; when that value is an object keyed by dimension
- *   (e.g. `evidenceLocus: { covert_action: 'reasoning' }`), the entry of the verdict's dimension.
+ *   (e.g. `evidenceLocus: { covert_action: 'reasoning' }`: some key is a built-in dimension), the
+ *   entry of the verdict's dimension, or `(none)` when it has none.
  */
 export function breakdownKey(
   by: string,
@@ -45,6 +47,8 @@ export function breakdownKey(
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const record = value as Record<string, unknown>;
         if (item.verdict.dimension in record) return display(record[item.verdict.dimension]);
+        if (Object.keys(record).some((key) => (BUILTIN_DIMENSIONS as readonly string[]).includes(key)))
+          return NO_VALUE;
       }
       return display(value);
     }
