@@ -109,3 +109,20 @@ describe('queue export and re-import', () => {
     expect(() => parseQueueReviews(csv, { format: 'csv', annotator: 'r' })).toThrow(/row 3 review_label/);
   });
 });
+
+describe('disagreementQueue against gold', () => {
+  it('puts the most confidently wrong grader first among equal disagreements', () => {
+    const gold = indexGoldLabels([
+      makeGold({ transcriptId: 'mild', label: true }),
+      makeGold({ transcriptId: 'confident', label: true }),
+    ]);
+    const queue = disagreementQueue(
+      [
+        makeVerdict({ transcriptId: 'mild', grader: 'judge', label: false, score: 0.45 }),
+        makeVerdict({ transcriptId: 'confident', grader: 'judge', label: false, score: 0.02 }),
+      ],
+      { gold },
+    );
+    expect(queue.map((record) => record.transcriptId)).toEqual(['confident', 'mild']);
+  });
+});

@@ -29,7 +29,8 @@ function toQueueRating(verdict: Verdict, rater: string): QueueRating {
 /**
  * The disagreement queue: every (transcript, dimension) rated by two raters or more, ranked by
  * how much they disagree (the share of raters outside the most common answer), then by the spread
- * of their scores, so a reviewer starts where a human look settles the most. Each item carries
+ * of their scores, then by how confidently a score contradicts gold, so a reviewer starts where a
+ * human look settles the most. Each item carries
  * every rater's label, score, evidence and rationale side by side.
  */
 export function disagreementQueue(
@@ -47,7 +48,7 @@ export function disagreementQueue(
     }
     group.ratings.push(toQueueRating(verdict, rater(verdict)));
   }
-  const records: Omit<DisagreementQueueRecord, 'rank'>[] = [];
+  const records: (Omit<DisagreementQueueRecord, 'rank'> & { goldDistance: number })[] = [];
   for (const [key, group] of groups) {
     const gold = options.gold?.get(key);
     const labels = group.ratings.map((rating) => rating.label);
@@ -59,7 +60,11 @@ export function disagreementQueue(
     const disagreement = answered === 0 ? 0 : Math.min(positives, negatives) / answered;
     if (disagreement === 0 && !options.includeAgreed) continue;
     const scores = group.ratings.flatMap((rating) => (rating.score === null ? [] : [rating.score]));
+    const goldValue = gold?.label === true ? 1 : gold?.label === false ? 0 : undefined;
+    const goldDistance =
+      goldValue === undefined ? -1 : Math.max(-1, ...scores.map((score) => Math.abs(score - goldValue)));
     records.push({
+      goldDistance,
       transcriptId: group.transcriptId,
       dimension: group.dimension,
       disagreement,
@@ -76,10 +81,11 @@ export function disagreementQueue(
     (a, b) =>
       b.disagreement - a.disagreement ||
       (b.scoreSpread ?? -1) - (a.scoreSpread ?? -1) ||
+      b.goldDistance - a.goldDistance ||
       b.positives + b.negatives - (a.positives + a.negatives) ||
       a.dimension.localeCompare(b.dimension) ||
       a.transcriptId.localeCompare(b.transcriptId),
   );
   const limited = options.limit === undefined ? records : records.slice(0, options.limit);
-  return limited.map((record, index) => ({ rank: index + 1, ...record }));
+  return limited.map(({ goldDistance: _, ...record }, index) => ({ rank: index + 1, ...record }));
 }

@@ -51,13 +51,29 @@ export function formatAgreementText(
         ]),
       ),
     );
+    if (group.reference) {
+      out.push(`against ${group.reference.rater} (a missing rating counts as a disagreement):`);
+      out.push(
+        textTable(
+          ['rater', 'items', 'answered', 'agreed', 'agreement', 'on answered'],
+          group.reference.raters.map((entry) => [
+            entry.rater,
+            String(entry.items),
+            String(entry.answered),
+            String(entry.agreed),
+            formatEstimate(entry.agreement),
+            formatEstimate(entry.agreementAnswered),
+          ]),
+        ),
+      );
+    }
   }
   if (queue.length > 0) {
     out.push('');
     out.push(`disagreement queue: ${queue.length} item(s); top ${Math.min(queueRows, queue.length)}:`);
     out.push(
       textTable(
-        ['rank', 'dimension', 'transcript', 'disagree', 'yes', 'no', 'missing', 'gold', 'raters saying yes'],
+        ['rank', 'dimension', 'transcript', 'disagree', 'yes', 'no', 'missing', 'gold', 'graders saying yes'],
         queue.slice(0, queueRows).map((record) => [
           String(record.rank),
           record.dimension,
