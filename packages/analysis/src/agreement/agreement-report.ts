@@ -7,7 +7,7 @@ import { parseRatingItemId } from './rating-item-id.js';
 export interface AgreementReportOptions {
   /** Confidence level, default 0.95. */
   level?: number;
-  /** Bootstrap resamples, default 2000. */
+  /** Bootstrap resamples, default 1000 (each resample re-evaluates every coefficient over all items). */
   resamples?: number;
   /** Bootstrap seed, default 0. */
   seed?: number;
@@ -40,7 +40,7 @@ export function agreementReport(
 ): AgreementReport {
   const settings = {
     level: options.level ?? 0.95,
-    resamples: options.resamples ?? 2000,
+    resamples: options.resamples ?? 1000,
     seed: options.seed ?? 0,
   };
   const scoreGroups = groupByDimension(options.scores ?? []);

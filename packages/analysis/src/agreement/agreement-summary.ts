@@ -115,7 +115,7 @@ export function agreementSummary(
 ): AgreementGroup {
   const settings: IntervalSettings = {
     level: options.level ?? 0.95,
-    resamples: options.resamples ?? 2000,
+    resamples: options.resamples ?? 1000,
     seed: options.seed ?? 0,
   };
   const named = ratingMatrix(ratings);

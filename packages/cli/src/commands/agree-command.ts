@@ -37,7 +37,7 @@ export function registerAgreeCommand(program: Command, output: CLIOutput): void 
     )
     .option(
       '--resamples <n>',
-      'bootstrap resamples (default 2000)',
+      'bootstrap resamples (default 1000)',
       parseNumberFlag('--resamples', { min: 100, integer: true }),
     )
     .option('--seed <n>', 'bootstrap seed (default 0)', parseNumberFlag('--seed', { integer: true }))
