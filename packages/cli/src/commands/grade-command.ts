@@ -1,5 +1,5 @@
 import type { TranscriptFormat } from '@judgekit/adapters';
-import { prepareGraders, runGrading } from '@judgekit/core';
+import { type GraderRegistry, type GraderSetup, prepareGraders, runGrading } from '@judgekit/core';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { buildRegistry, resolveGraderSetups } from '../config/resolve-graders.js';
@@ -21,7 +21,39 @@ interface GradeOptions {
   onInvalid?: 'fail' | 'skip';
   config?: string;
   cacheDir?: string;
+  judge?: string;
+  baseUrl?: string;
   json?: boolean;
+}
+
+/** Run-wide judge settings from `--judge` and `--base-url`. */
+export interface JudgeFlags {
+  judge?: string | undefined;
+  baseURL?: string | undefined;
+}
+
+/**
+ * `--judge` / `--base-url`: the judge model and API base URL of every LLM-judge grader
+ * (`kind: 'llm-judge'`) in the run that does not choose its own. They fill in the documented
+ * option keys `judge` (unless the grader sets `judge` or `judges`) and `baseURL`; a grader's own
+ * options in the config win, as the more specific setting.
+ */
+export function applyJudgeFlags(
+  setups: readonly GraderSetup[],
+  registry: GraderRegistry,
+  flags: JudgeFlags,
+): { setups: GraderSetup[]; applied: number } {
+  let applied = 0;
+  const result = setups.map((setup) => {
+    if ((!flags.judge && !flags.baseURL) || registry.get(setup.use).kind !== 'llm-judge') return setup;
+    applied++;
+    const options: Record<string, unknown> = { ...((setup.options as Record<string, unknown>) ?? {}) };
+    if (flags.judge && options.judge === undefined && options.judges === undefined)
+      options.judge = flags.judge;
+    if (flags.baseURL && options.baseURL === undefined) options.baseURL = flags.baseURL;
+    return { ...setup, options };
+  });
+  return { setups: result, applied };
 }
 
 /** `judgekit grade`: grades transcripts into a resumable run directory. */
@@ -44,11 +76,30 @@ export function registerGradeCommand(program: Command, output: CLIOutput): void 
     )
     .option('--config <file>', 'config file (default: search from the current directory)')
     .option('--cache-dir <dir>', 'LLM-judge response cache (default: your user cache folder)')
+    .option(
+      '--judge <provider:model>',
+      'judge model of every LLM-judge grader that sets none, e.g. openai:gpt-4.1-mini, anthropic:claude-sonnet-4-5, compatible:qwen3:8b',
+    )
+    .option(
+      '--base-url <url>',
+      "judge API base URL for every LLM-judge grader that sets none (OpenAI-style URLs end in /v1; Anthropic's do not)",
+    )
     .option('--json', 'print the run summary as JSON')
     .action(async (inputs: string[], options: GradeOptions) => {
       const { config, directory } = await loadConfig({ cwd: process.cwd(), file: options.config });
       const registry = await buildRegistry(config, directory);
-      const setups = resolveGraderSetups(registry, options.graders, config.graders);
+      const judged = applyJudgeFlags(
+        resolveGraderSetups(registry, options.graders, config.graders),
+        registry,
+        {
+          judge: options.judge,
+          baseURL: options.baseUrl,
+        },
+      );
+      if ((options.judge || options.baseUrl) && judged.applied === 0) {
+        output.stderr.write('note: --judge/--base-url have no effect: no LLM-judge grader in this run\n');
+      }
+      const setups = judged.setups;
       const graders = prepareGraders(setups, registry, {
         env: process.env,
         cwd: directory,
