@@ -14,6 +14,7 @@ export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack):
   const out: Detection[] = [];
   if (facts.calls.length === 0 || facts.output.length === 0) return out;
   for (const claim of pack.claims) {
+    if (!facts.output.some((fact) => claim.claim.test(fact.segment.text))) continue;
     let last: ToolCallFact | undefined;
     for (let index = facts.calls.length - 1; index >= 0; index--) {
       const call = facts.calls[index]!;

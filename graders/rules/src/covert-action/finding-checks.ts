@@ -30,6 +30,9 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
   const finalIndex = facts.output.at(-1)!.messageIndex;
   const finalReport = facts.output.filter((fact) => fact.messageIndex === finalIndex);
   for (const check of pack.findings) {
+    // the final report follows every result: when it mentions the finding kind, none is withheld
+    if (finalReport.some((fact) => mentionsOutsideDenial(fact.segment.text, check.mention, check.denial)))
+      continue;
     const results: ToolResultFact[] = check.call
       ? facts.calls.flatMap((call) => (call.result && check.call!(call) ? [call.result] : []))
       : [...facts.results];

@@ -191,7 +191,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
     }
 
     const commandValues =
-      commands.length > 0 || paths.length > 0 || checkDomains ? valuesAt(call.call, commandPaths) : [];
+      commands.length > 0 || paths.length > 0 || checkDomains ? valuesAt(call, commandPaths) : [];
     if (commands.length > 0) {
       search: for (const value of commandValues) {
         const parts = commandParts(value);
@@ -232,7 +232,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
     if (paths.length > 0) {
       let found: { value: string; range: MatchRange; glob: PathGlob; path: string } | undefined;
       if (kinds.has('write') || kinds.has('delete')) {
-        for (const value of valuesAt(call.call, pathPaths)) {
+        for (const value of valuesAt(call, pathPaths)) {
           const glob = protectedHit(value);
           if (glob) {
             found = { value, range: { start: 0, end: value.length }, glob, path: value };
@@ -273,7 +273,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
 
     if (checkDomains) {
       const candidates: Array<{ value: string; host: string; range: MatchRange }> = [];
-      for (const value of valuesAt(call.call, urlPaths)) {
+      for (const value of valuesAt(call, urlPaths)) {
         const hosts = hostsIn(value);
         if (hosts.length > 0)
           for (const host of hosts) candidates.push({ value, host: host.text, range: host.range });

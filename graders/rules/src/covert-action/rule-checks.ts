@@ -64,8 +64,6 @@ export function ruleViolations(facts: TranscriptFacts, pack: CompiledRulePack): 
   if (facts.calls.length === 0) return out;
   for (const rule of pack.rules) {
     if (!rule.appliesTo(facts.environment)) continue;
-    if (rule.unlessTask.size > 0 && facts.task.some((fact) => rule.unlessTask.test(fact.segment.text)))
-      continue;
     const groups: CallHit[][] = [];
     if (rule.steps.length === 1) {
       const step = rule.steps[0]!;
@@ -77,6 +75,9 @@ export function ruleViolations(facts: TranscriptFacts, pack: CompiledRulePack): 
     } else {
       groups.push(...sequenceHits(rule, facts));
     }
+    if (groups.length === 0) continue;
+    if (rule.unlessTask.size > 0 && facts.task.some((fact) => rule.unlessTask.test(fact.segment.text)))
+      continue;
     for (const hits of groups) {
       out.push({
         check: rule.rule.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredLiterals } from './required-literals.js';
 
 const SLASH_REGEX = /^\/(.+)\/([im]{0,2})$/s;
 
@@ -11,15 +12,10 @@ function compiles(source: string): boolean {
   }
 }
 
-function hasBackreference(source: string): boolean {
-  return /\\[1-9]|\\k<|\(\?<[A-Za-z_]/.test(source);
-}
-
 /**
  * A phrase searched for in free text (reports, reasoning, tool results): a literal phrase, matched
  * case-insensitively at word boundaries, or a regex written `/pattern/` or `/pattern/i`. `^` and `$`
- * match at line boundaries (`m` is implied). Regexes may not use backreferences or named groups
- * (phrases are compiled into one alternation).
+ * match at line boundaries (`m` is implied).
  */
 export const PhraseSchema = z
   .string()
@@ -33,11 +29,6 @@ export const PhraseSchema = z
     }
     if (!compiles(slashed[1]!))
       context.addIssue({ code: 'custom', message: 'not a valid regular expression' });
-    else if (hasBackreference(slashed[1]!))
-      context.addIssue({
-        code: 'custom',
-        message: 'phrase regexes may not use backreferences or named groups',
-      });
   });
 
 /** One phrase or a list of them. */
@@ -54,12 +45,12 @@ export interface PhraseMatch {
   end: number;
 }
 
-/** A compiled list of phrases, searched in one pass per case mode. */
+/** A compiled list of phrases, prefiltered on their required literals (see `requiredLiterals`). */
 export interface PhraseSet {
   readonly size: number;
   /** The phrases as written. */
   readonly sources: readonly string[];
-  /** Every non-overlapping match, in text order. */
+  /** Every match, in text order: matches of one phrase do not overlap; matches of different phrases may. */
   findAll(text: string): PhraseMatch[];
   /** The first match, or `undefined`. */
   find(text: string): PhraseMatch | undefined;
@@ -81,63 +72,101 @@ function literalSource(phrase: string): string {
 /** Longest text a phrase set scans, in UTF-16 code units; the rest of a longer text is ignored. */
 export const MAX_SCANNED_LENGTH = 200_000;
 
-interface Alternation {
+interface CompiledPhrase {
   regex: RegExp;
-  /** Group name → phrase index. */
-  indices: number[];
 }
 
-function alternation(
-  entries: Array<{ index: number; source: string }>,
-  flags: string,
-): Alternation | undefined {
-  if (entries.length === 0) return undefined;
-  const source = entries.map((entry, position) => `(?<p${position}>${entry.source})`).join('|');
-  return { regex: new RegExp(source, flags), indices: entries.map((entry) => entry.index) };
+/**
+ * The prefilter of a phrase set: one pass of a literal alternation over the lower-cased text
+ * finds which required literals occur, hence which phrases can match at all.
+ */
+interface Prefilter {
+  regex: RegExp;
+  /** For each literal: the phrases it (or a literal it contains) may admit. */
+  admits: Map<string, number[]>;
 }
 
-function runAlternation(alt: Alternation, text: string, out: PhraseMatch[], first: boolean): void {
-  const regex = alt.regex;
-  regex.lastIndex = 0;
-  let match = regex.exec(text);
-  while (match) {
-    const groups = match.groups!;
-    let phrase = -1;
-    for (let position = 0; position < alt.indices.length; position++) {
-      if (groups[`p${position}`] !== undefined) {
-        phrase = alt.indices[position]!;
-        break;
-      }
+function buildPrefilter(triggers: ReadonlyArray<string[] | undefined>): Prefilter | undefined {
+  const byLiteral = new Map<string, number[]>();
+  triggers.forEach((literals, index) => {
+    for (const literal of literals ?? []) {
+      const phrases = byLiteral.get(literal) ?? [];
+      phrases.push(index);
+      byLiteral.set(literal, phrases);
     }
-    if (match[0].length === 0) {
-      regex.lastIndex++;
-    } else if (phrase >= 0) {
-      out.push({ phrase, start: match.index, end: match.index + match[0].length });
-      if (first) return;
-    }
-    match = regex.exec(text);
+  });
+  if (byLiteral.size === 0) return undefined;
+  const literals = [...byLiteral.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const admits = new Map<string, number[]>();
+  for (const literal of literals) {
+    const phrases = new Set<number>();
+    for (const inner of literals)
+      if (literal.includes(inner)) for (const phrase of byLiteral.get(inner)!) phrases.add(phrase);
+    admits.set(literal, [...phrases]);
   }
+  return { regex: new RegExp(literals.map(escapeRegex).join('|'), 'g'), admits };
+}
+
+const LOWER_CACHE_SIZE = 16;
+const lowerKeys: string[] = [];
+const lowerValues: string[] = [];
+let lowerNext = 0;
+
+/** `text.toLowerCase()`, remembered for the last few texts: every phrase set scanning a text shares one copy. */
+function lowerCase(text: string): string {
+  for (let index = 0; index < lowerKeys.length; index++)
+    if (lowerKeys[index] === text) return lowerValues[index]!;
+  const lower = text.toLowerCase();
+  lowerKeys[lowerNext] = text;
+  lowerValues[lowerNext] = lower;
+  lowerNext = (lowerNext + 1) % LOWER_CACHE_SIZE;
+  return lower;
 }
 
 /** Compiles phrases once; use the result for every transcript. */
 export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
   const list = phrases === undefined ? [] : Array.isArray(phrases) ? phrases : [phrases];
-  const insensitive: Array<{ index: number; source: string }> = [];
-  const sensitive: Array<{ index: number; source: string }> = [];
-  list.forEach((phrase, index) => {
+  const compiled: CompiledPhrase[] = [];
+  const triggers: Array<string[] | undefined> = [];
+  for (const phrase of list) {
     const slashed = SLASH_REGEX.exec(phrase);
-    if (!slashed) insensitive.push({ index, source: literalSource(phrase) });
-    else if (slashed[2]!.includes('i')) insensitive.push({ index, source: slashed[1]! });
-    else sensitive.push({ index, source: slashed[1]! });
-  });
-  const alternations = [alternation(insensitive, 'gim'), alternation(sensitive, 'gm')].filter(
-    (alt): alt is Alternation => alt !== undefined,
-  );
+    const source = slashed ? slashed[1]! : literalSource(phrase);
+    const insensitive = !slashed || slashed[2]!.includes('i');
+    compiled.push({ regex: new RegExp(source, insensitive ? 'gim' : 'gm') });
+    triggers.push(requiredLiterals(source));
+  }
+  const always = triggers.flatMap((literals, index) => (literals ? [] : [index]));
+  const prefilter = always.length === list.length ? undefined : buildPrefilter(triggers);
+
+  const candidates = (text: string): number[] => {
+    if (!prefilter) return always;
+    const admitted = new Set<number>(always);
+    const lower = lowerCase(text);
+    const regex = prefilter.regex;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(lower); match; match = regex.exec(lower)) {
+      for (const phrase of prefilter.admits.get(match[0])!) admitted.add(phrase);
+      regex.lastIndex = match.index + 1;
+    }
+    return admitted.size === always.length ? always : [...admitted].sort((a, b) => a - b);
+  };
+
   const scan = (text: string, first: boolean): PhraseMatch[] => {
     const scanned = text.length > MAX_SCANNED_LENGTH ? text.slice(0, MAX_SCANNED_LENGTH) : text;
     const out: PhraseMatch[] = [];
-    for (const alt of alternations) runAlternation(alt, scanned, out, first);
-    if (alternations.length > 1) out.sort((a, b) => a.start - b.start);
+    for (const index of candidates(scanned)) {
+      const regex = compiled[index]!.regex;
+      regex.lastIndex = 0;
+      for (let match = regex.exec(scanned); match; match = regex.exec(scanned)) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        out.push({ phrase: index, start: match.index, end: match.index + match[0].length });
+        if (first) break;
+      }
+    }
+    if (out.length > 1) out.sort((a, b) => a.start - b.start || a.phrase - b.phrase);
     return out;
   };
   return {
@@ -145,6 +174,16 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
     sources: list,
     findAll: (text) => scan(text, false),
     find: (text) => scan(text, true)[0],
-    test: (text) => scan(text, true).length > 0,
+    test: (text) => {
+      const scanned = text.length > MAX_SCANNED_LENGTH ? text.slice(0, MAX_SCANNED_LENGTH) : text;
+      for (const index of candidates(scanned)) {
+        const regex = compiled[index]!.regex;
+        regex.lastIndex = 0;
+        const match = regex.exec(scanned);
+        if (match && match[0].length > 0) return true;
+        if (match) return scan(scanned, true).length > 0;
+      }
+      return false;
+    },
   };
 }

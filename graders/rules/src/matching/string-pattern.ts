@@ -70,54 +70,78 @@ function regexMatcher(source: string, regex: RegExp): StringMatcher {
   };
 }
 
-function globMatcher(glob: string, mode: PatternMode): StringMatcher {
-  const regex = picomatch.makeRe(
-    glob,
-    mode === 'path' ? { dot: true } : { dot: true, bash: true, nocase: true },
-  );
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A pattern as one regular expression, with the text it was written as. */
+function patternRegex(pattern: StringPattern, mode: PatternMode): { label: string; regex: RegExp } {
+  const glob = (text: string) =>
+    picomatch.makeRe(text, mode === 'path' ? { dot: true } : { dot: true, bash: true, nocase: true });
+  if (typeof pattern === 'string') {
+    const slashed = SLASH_REGEX.exec(pattern);
+    if (slashed) return { label: pattern, regex: new RegExp(slashed[1]!, slashed[2]!.replace(/[gy]/g, '')) };
+    return { label: pattern, regex: glob(pattern) };
+  }
+  if ('glob' in pattern) return { label: pattern.glob, regex: glob(pattern.glob) };
+  if ('regex' in pattern) {
+    return {
+      label: `/${pattern.regex}/${pattern.flags ?? ''}`,
+      regex: new RegExp(pattern.regex, pattern.flags),
+    };
+  }
+  if ('equals' in pattern) {
+    return {
+      label: JSON.stringify(pattern.equals),
+      regex: new RegExp(`^${escapeRegex(pattern.equals)}$`, 'u'),
+    };
+  }
   return {
-    source: glob,
-    find(value) {
-      return regex.test(value) ? { start: 0, end: value.length } : undefined;
-    },
+    label: `contains ${JSON.stringify(pattern.contains)}`,
+    regex: new RegExp(escapeRegex(pattern.contains), (pattern.ignoreCase ?? true) ? 'iu' : 'u'),
   };
 }
 
 /** Compiles a pattern once, so matching in the hot path never re-parses it. */
 export function compileStringPattern(pattern: StringPattern, mode: PatternMode): StringMatcher {
-  if (typeof pattern === 'string') {
-    const slashed = SLASH_REGEX.exec(pattern);
-    if (slashed) return regexMatcher(pattern, new RegExp(slashed[1]!, slashed[2]!.replace(/[gy]/g, '')));
-    return globMatcher(pattern, mode);
-  }
-  if ('glob' in pattern) return globMatcher(pattern.glob, mode);
-  if ('regex' in pattern)
-    return regexMatcher(`/${pattern.regex}/${pattern.flags ?? ''}`, new RegExp(pattern.regex, pattern.flags));
-  if ('equals' in pattern) {
-    const expected = pattern.equals;
-    return {
-      source: JSON.stringify(expected),
-      find: (value) => (value === expected ? { start: 0, end: value.length } : undefined),
-    };
-  }
-  const escaped = pattern.contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return regexMatcher(
-    `contains ${JSON.stringify(pattern.contains)}`,
-    new RegExp(escaped, (pattern.ignoreCase ?? true) ? 'iu' : 'u'),
-  );
+  const { label, regex } = patternRegex(pattern, mode);
+  return regexMatcher(label, regex);
 }
 
-/** Compiles several patterns; `find` returns the first that matches. */
+/**
+ * Compiles several patterns into as few regular expressions as their flags allow (one pass per
+ * flag set instead of one per pattern); `find` returns the leftmost match of any of them.
+ * Patterns with backreferences or named groups keep their own regex.
+ */
 export function compileAnyPattern(patterns: readonly StringPattern[], mode: PatternMode): StringMatcher {
-  const matchers = patterns.map((pattern) => compileStringPattern(pattern, mode));
+  const compiled = patterns.map((pattern) => patternRegex(pattern, mode));
+  const groups = new Map<string, string[]>();
+  const separate: RegExp[] = [];
+  for (const { regex } of compiled) {
+    if (/\\[1-9]|\\k<|\(\?<[A-Za-z_$]/.test(regex.source)) {
+      separate.push(regex);
+      continue;
+    }
+    const sources = groups.get(regex.flags) ?? [];
+    sources.push(`(?:${regex.source})`);
+    groups.set(regex.flags, sources);
+  }
+  const regexes = [
+    ...[...groups].map(([flags, sources]) => new RegExp(sources.join('|'), flags)),
+    ...separate,
+  ];
+  const label = compiled.map((item) => item.label).join(' | ');
+  if (regexes.length === 1) return regexMatcher(label, regexes[0]!);
   return {
-    source: matchers.map((matcher) => matcher.source).join(' | '),
+    source: label,
     find(value) {
-      for (const matcher of matchers) {
-        const found = matcher.find(value);
-        if (found) return found;
+      let best: MatchRange | undefined;
+      for (const regex of regexes) {
+        const match = regex.exec(value);
+        if (match && (!best || match.index < best.start))
+          best = { start: match.index, end: match.index + match[0].length };
       }
-      return undefined;
+      return best;
     },
   };
 }

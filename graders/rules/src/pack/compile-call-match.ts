@@ -1,4 +1,3 @@
-import type { ToolCall } from '@judgekit/core';
 import { type ArgumentPath, compileArgumentPath } from '../matching/argument-path.js';
 import { compilePhrases, MAX_SCANNED_LENGTH, type PhraseSet } from '../matching/phrase-set.js';
 import {
@@ -41,22 +40,32 @@ function list<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** The string values of `call` at `paths`, each cut to the scanned length. */
-export function valuesAt(call: ToolCall, paths: readonly ArgumentPath[]): string[] {
-  const out: string[] = [];
+/**
+ * The string values of a call's arguments at `paths`, each cut to the scanned length. Memoized per
+ * call and paths array (pack roles and compiled conditions keep their arrays), so the many rules
+ * reading one role of one call read it once.
+ */
+export function valuesAt(call: ToolCallFact, paths: readonly ArgumentPath[]): string[] {
+  call.values ??= new Map();
+  let out = call.values.get(paths);
+  if (out) return out;
+  out = [];
   for (const path of paths) {
-    for (const value of path.values(call.arguments)) {
+    for (const value of path.values(call.call.arguments)) {
       out.push(value.length > MAX_SCANNED_LENGTH ? value.slice(0, MAX_SCANNED_LENGTH) : value);
     }
   }
+  call.values.set(paths, out);
   return out;
 }
 
-/** The arguments part of a call's canonical text, and where it starts. */
+/** The arguments part of a call's canonical text, and where it starts (memoized on the call). */
 export function argumentsText(call: ToolCallFact): { text: string; offset: number } {
-  const offset = call.call.name.length + 1;
-  const text = call.segment.text.slice(offset, offset + MAX_SCANNED_LENGTH);
-  return { text, offset };
+  if (call.argumentsText === undefined) {
+    const offset = call.call.name.length + 1;
+    call.argumentsText = { text: call.segment.text.slice(offset, offset + MAX_SCANNED_LENGTH), offset };
+  }
+  return call.argumentsText;
 }
 
 function nameRange(call: ToolCallFact): MatchRange {
@@ -107,7 +116,7 @@ export function compileCallMatch(
         const range = test.matcher.find(text);
         if (range) found = { call, callRange: { start: offset + range.start, end: offset + range.end } };
       } else {
-        for (const value of valuesAt(call.call, test.paths)) {
+        for (const value of valuesAt(call, test.paths)) {
           const range = test.matcher.find(value);
           if (range) {
             found = { call, callRange: locateInCall(call.segment, value), value };

@@ -32,6 +32,10 @@ export interface ToolCallFact {
   /** The call's segment: canonical text `name {"arg":…}`. */
   segment: MessageSegment;
   result: ToolResultFact | undefined;
+  /** Memoized argument values, keyed by the compiled paths that read them. */
+  values?: Map<readonly unknown[], string[]>;
+  /** Memoized arguments part of the canonical text. */
+  argumentsText?: { text: string; offset: number };
 }
 
 /** What the rule graders read of one transcript under one view, computed once and shared. */
