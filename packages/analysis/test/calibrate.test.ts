@@ -53,11 +53,30 @@ describe('calibrate', () => {
     });
     expect(entry!.clusters).toBe(4);
     expect(entry!.metrics.precision.value).toBeCloseTo(8 / 10, 12);
-    expect(entry!.metrics.precision.ci?.method).toBe('cluster-bootstrap-percentile');
+    expect(entry!.metrics.precision.ci?.method).toBe('cluster-bootstrap-percentile+wilson');
+    expect(entry!.metrics.mcc.ci?.method).toBe('cluster-bootstrap-percentile');
     for (const estimate of Object.values(entry!.metrics)) {
       expect(estimate.ci!.lower).toBeLessThanOrEqual(estimate.value!);
       expect(estimate.ci!.upper).toBeGreaterThanOrEqual(estimate.value!);
     }
+  });
+
+  it('never reports a zero-width interval for a proportion at its bound when clustering', () => {
+    // No false positive in any environment: the cluster bootstrap of precision is [1, 1]; Wilson is not.
+    const transcripts = Array.from({ length: 12 }, (_, index) =>
+      makeTranscript({ id: `t${index}`, environment: `e${index % 3}` }),
+    );
+    const gold = transcripts.map((transcript, index) =>
+      makeGold({ transcriptId: transcript.id, label: index < 6 }),
+    );
+    const verdicts = transcripts.map((transcript, index) =>
+      makeVerdict({ transcriptId: transcript.id, label: index < 4 }),
+    );
+    const precision = calibrate(verdicts, gold, { transcripts, resamples: 300 }).graders[0]!.metrics
+      .precision;
+    expect(precision.value).toBe(1);
+    expect(precision.ci!.lower).toBeCloseTo(0.5101, 3);
+    expect(precision.ci!.upper).toBe(1);
   });
 
   it('falls back to Wilson and i.i.d. bootstrap intervals without environments', () => {

@@ -1,3 +1,4 @@
+import type { Interval } from '@judgekit/core';
 import {
   accuracyOf,
   type ConfusionCells,
@@ -31,6 +32,22 @@ export function toConfusionMatrix(cells: ConfusionCells): ConfusionMatrix {
 
 type MetricName = keyof ClassificationMetrics;
 
+/**
+ * The union of a cluster-bootstrap interval and a Wilson interval for a proportion. Each guards
+ * against the other's failure: the bootstrap collapses to a point when every cluster sits at a
+ * bound (no false positive anywhere gives precision [1, 1]); Wilson ignores that transcripts of one
+ * environment are not independent. The union is conservative.
+ */
+export function unionInterval(bootstrap: Interval, wilson: Interval): Interval {
+  if (!Number.isFinite(bootstrap.lower) || !Number.isFinite(bootstrap.upper)) return wilson;
+  return {
+    lower: Math.min(bootstrap.lower, wilson.lower),
+    upper: Math.max(bootstrap.upper, wilson.upper),
+    level: wilson.level,
+    method: 'cluster-bootstrap-percentile+wilson',
+  };
+}
+
 /** Each reported metric: its stats function, and for proportions the (successes, trials) of a Wilson interval. */
 const METRICS: readonly {
   name: MetricName;
@@ -53,10 +70,11 @@ const METRICS: readonly {
 /** Options of `classificationEstimates`. */
 export interface ClassificationEstimatesOptions extends IntervalSettings {
   /**
-   * Confusion cells per cluster (environment). With two clusters or more, every interval is a
-   * percentile cluster bootstrap that resamples whole clusters (transcripts of one environment
-   * are not independent, and a Wilson interval would be too narrow); otherwise proportions get
-   * Wilson intervals and F1, MCC and kappa an i.i.d. multinomial percentile bootstrap.
+   * Confusion cells per cluster (environment). With two clusters or more, F1, MCC and kappa get a
+   * percentile cluster bootstrap that resamples whole clusters (transcripts of one environment are
+   * not independent), and the proportions the union of that and a Wilson interval (see
+   * `unionInterval`); otherwise proportions get Wilson intervals and F1, MCC and kappa an i.i.d.
+   * multinomial percentile bootstrap.
    */
   clusters?: readonly ConfusionCells[];
 }
@@ -83,7 +101,12 @@ export function classificationEstimates(
     };
     if (clusters) {
       const { ci } = clusterBootstrap({ ...bootstrap, clusters });
-      return [name, toEstimate(value, { ...ci, method: 'cluster-bootstrap-percentile' })];
+      if (!proportion) return [name, toEstimate(value, { ...ci, method: 'cluster-bootstrap-percentile' })];
+      const [successes, trials] = proportion(cells);
+      return [
+        name,
+        toEstimate(value, unionInterval(ci, wilsonInterval(successes, trials, { level: options.level }))),
+      ];
     }
     if (proportion) {
       const [successes, trials] = proportion(cells);

@@ -22,6 +22,7 @@ import type {
   TargetThreshold,
   ThresholdRow,
 } from './calibration-report-schema.js';
+import { unionInterval } from './classification-estimates.js';
 import { type IntervalSettings, toEstimate } from './estimate.js';
 
 /** One scored item: its score in [0, 1], its gold label, and its cluster (environment) if known. */
@@ -64,7 +65,7 @@ function clustersOf(items: readonly { cluster?: string }[]): string[] | undefine
   return new Set(clusters).size >= 2 ? (clusters as string[]) : undefined;
 }
 
-/** A rate with a Wilson interval, or a percentile cluster bootstrap when items come from ≥ 2 clusters. */
+/** A rate with a Wilson interval, or with ≥ 2 clusters the union of that and a percentile cluster bootstrap. */
 function rateEstimate(
   flags: readonly { hit: boolean; cluster?: string }[],
   settings: IntervalSettings,
@@ -90,7 +91,7 @@ function rateEstimate(
     method: 'percentile',
     random: settings.seed + seedOffset,
   });
-  return toEstimate(value, { ...ci, method: 'cluster-bootstrap-percentile' });
+  return toEstimate(value, unionInterval(ci, wilsonInterval(hits, flags.length, { level: settings.level })));
 }
 
 /** A statistic of (scores, labels) with a percentile bootstrap interval over items (or clusters). */
