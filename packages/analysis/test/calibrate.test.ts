@@ -184,6 +184,7 @@ describe('breakdown by a per-dimension metadata key', () => {
       makeTranscript({ id: 'a', metadata: { evidenceLocus: { covert_action: 'reasoning' } } }),
       makeTranscript({ id: 'b', metadata: { evidenceLocus: { eval_awareness: 'actions' } } }),
       makeTranscript({ id: 'c', metadata: { evidenceLocus: 'contrast' } }),
+      makeTranscript({ id: 'd', metadata: { evidenceLocus: {} } }),
     ];
     const entry = calibrate(
       transcripts.map((transcript) => makeVerdict({ transcriptId: transcript.id, label: true })),
