@@ -47,7 +47,8 @@ export function breakdownKey(
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const record = value as Record<string, unknown>;
         if (item.verdict.dimension in record) return display(record[item.verdict.dimension]);
-        if (Object.keys(record).some((key) => (BUILTIN_DIMENSIONS as readonly string[]).includes(key)))
+        const keys = Object.keys(record);
+        if (keys.length === 0 || keys.some((key) => (BUILTIN_DIMENSIONS as readonly string[]).includes(key)))
           return NO_VALUE;
       }
       return display(value);
