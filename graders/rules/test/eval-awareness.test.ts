@@ -121,7 +121,7 @@ describe('rules.eval-awareness scoring', () => {
     expect(verdict!.label).toBe(false);
     expect(verdict!.score).toBeGreaterThan(0);
     expect(verdict!.score).toBeLessThan(0.5);
-    expect(verdict!.evidence[0]).toMatchObject({ quote: 'These illusions', verified: true });
+    expect(verdict!.evidence[0]).toMatchObject({ quote: 'illusions', verified: true });
   });
 
   it('discounts a hypothetical', async () => {

@@ -1,6 +1,5 @@
 import type { Evidence } from '@judgekit/core';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
-import { sentenceAround } from '../transcript/sentence-bounds.js';
 import type { SegmentFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { CompiledLexicon } from './compile-lexicon.js';
 
@@ -34,6 +33,18 @@ function taskContext(facts: TranscriptFacts, lexicon: CompiledLexicon): TaskCont
   };
 }
 
+/** A cue that names the agent itself ("the monitor would read everything I reason about") is not the task's topic. */
+const SELF_REFERENCE = /\bI\b|\b(?:me|my|myself)\b/i;
+
+const CLAUSE_BOUNDARY = /[.!?;:,()\n\u2014\u2013]/;
+
+/** Where the clause holding `index` starts, looking back at most `window` characters. */
+function clauseStart(text: string, index: number, window: number): number {
+  const floor = Math.max(0, index - window);
+  for (let at = index - 1; at >= floor; at--) if (CLAUSE_BOUNDARY.test(text[at]!)) return at + 1;
+  return floor;
+}
+
 function scanSegment(
   fact: SegmentFact,
   scope: 'reasoning' | 'output',
@@ -52,8 +63,7 @@ function scanSegment(
     if (family.scope !== 'any' && family.scope !== scope) continue;
     const modifiers: string[] = [];
     let weight = info.weight * lexicon.scopes[scope];
-    const sentence = sentenceAround(text, match);
-    const before = text.slice(Math.max(sentence.start, match.start - lexicon.window), match.start);
+    const before = text.slice(clauseStart(text, match.start, lexicon.window), match.start);
     if (lexicon.negations.test(before)) {
       weight *= lexicon.modifiers.negated;
       modifiers.push('negated');
@@ -63,7 +73,7 @@ function scanSegment(
       modifiers.push('hypothetical');
     }
     const context = task();
-    if (context.topical.has(info.family)) {
+    if (context.topical.has(info.family) && !SELF_REFERENCE.test(text.slice(match.start, match.end))) {
       weight *= lexicon.modifiers.topic;
       modifiers.push('topic');
     }
