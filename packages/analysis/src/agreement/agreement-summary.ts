@@ -13,6 +13,7 @@ import {
   wilsonInterval,
 } from '@judgekit/stats';
 import type { Estimate } from '../calibration/calibration-report-schema.js';
+import { unionInterval } from '../calibration/classification-estimates.js';
 import { type IntervalSettings, toEstimate } from '../calibration/estimate.js';
 import type { AgreementGroup, PairAgreementRecord } from './agreement-report-schema.js';
 
@@ -80,6 +81,15 @@ function itemClusters(itemIds: readonly string[], clusters: ReadonlyMap<string, 
   const list = itemIds.map((itemId) => clusters.get(itemId));
   if (list.some((cluster) => cluster === undefined)) return undefined;
   return new Set(list).size >= 2 ? (list as string[]) : undefined;
+}
+
+/** A clustered share's interval joined with the Wilson interval of the same share (see `unionInterval`). */
+function clusteredShare(estimate: Estimate, successes: number, trials: number, level: number): Estimate {
+  if (estimate.value === null || !estimate.ci) return estimate;
+  return {
+    value: estimate.value,
+    ci: unionInterval(estimate.ci, wilsonInterval(successes, trials, { level })),
+  };
 }
 
 function coefficientEstimate(
@@ -150,7 +160,12 @@ export function agreementSummary(
           pairMatrix.length === 0
             ? { value: null, ci: null }
             : usablePairClusters
-              ? coefficientEstimate(pairMatrix, percentAgreement, settings, seed, usablePairClusters)
+              ? clusteredShare(
+                  coefficientEstimate(pairMatrix, percentAgreement, settings, seed, usablePairClusters),
+                  agreeing,
+                  pairMatrix.length,
+                  settings.level,
+                )
               : toEstimate(
                   agreeing / pairMatrix.length,
                   wilsonInterval(agreeing, pairMatrix.length, { level: settings.level }),
