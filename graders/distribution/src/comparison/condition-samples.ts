@@ -1,5 +1,5 @@
 import type { CorpusRecord } from '@judgekit/core';
-import type { MissingReason, ValueReader } from '../data/value-reader.js';
+import type { MissingReason, ReadValue, ValueReader } from '../data/value-reader.js';
 import type { ConditionPair } from './condition-pairs.js';
 
 /** The environment name given to transcripts that have none. */
@@ -66,45 +66,46 @@ export function pairSamples(
   pair: ConditionPair,
   metricType: 'auto' | 'rate' | 'continuous',
 ): PairSamples {
-  const rows: {
-    environment: string;
-    arm: 'treatment' | 'control';
-    value: unknown;
-    missing?: MissingReason;
-  }[] = [];
+  const arms: ('treatment' | 'control')[] = [];
+  const environmentsOf: string[] = [];
+  const reads: ReadValue[] = [];
   for (const [record, condition] of conditions) {
     const arm =
       condition === pair.treatment ? 'treatment' : condition === pair.control ? 'control' : undefined;
     if (!arm) continue;
-    const environment = record.environment ?? NO_ENVIRONMENT;
-    const read = metric.read(record);
-    if (read.ok) rows.push({ environment, arm, value: read.value });
-    else rows.push({ environment, arm, value: undefined, missing: read.reason });
+    arms.push(arm);
+    environmentsOf.push(record.environment ?? NO_ENVIRONMENT);
+    reads.push(metric.read(record));
   }
-  const present = rows.filter((row) => row.missing === undefined);
-  const type =
-    metricType === 'auto'
-      ? present.length > 0 && present.every((row) => isBinary(row.value))
-        ? 'rate'
-        : 'continuous'
-      : metricType;
-  const byEnvironment = new Map<string, EnvironmentSamples>();
-  for (const row of rows) {
-    let samples = byEnvironment.get(row.environment);
-    if (!samples) {
-      samples = { environment: row.environment, treatment: [], control: [], missing: {} };
-      byEnvironment.set(row.environment, samples);
+  let binary = true;
+  let anyPresent = false;
+  for (const read of reads) {
+    if (!read.ok) continue;
+    anyPresent = true;
+    if (!isBinary(read.value)) {
+      binary = false;
+      break;
     }
-    let reason = row.missing;
+  }
+  const type = metricType === 'auto' ? (anyPresent && binary ? 'rate' : 'continuous') : metricType;
+  const byEnvironment = new Map<string, EnvironmentSamples>();
+  reads.forEach((read, index) => {
+    const environment = environmentsOf[index]!;
+    let samples = byEnvironment.get(environment);
+    if (!samples) {
+      samples = { environment, treatment: [], control: [], missing: {} };
+      byEnvironment.set(environment, samples);
+    }
+    let reason = read.ok ? undefined : read.reason;
     let value: number | undefined;
-    if (reason === undefined) {
-      if (typeof row.value === 'boolean') value = row.value ? 1 : 0;
-      else if (typeof row.value === 'number' && Number.isFinite(row.value)) value = row.value;
+    if (read.ok) {
+      if (typeof read.value === 'boolean') value = read.value ? 1 : 0;
+      else if (typeof read.value === 'number' && Number.isFinite(read.value)) value = read.value;
       if (value === undefined || (type === 'rate' && value !== 0 && value !== 1)) reason = 'unusable';
     }
     if (reason !== undefined) samples.missing[reason] = (samples.missing[reason] ?? 0) + 1;
-    else samples[row.arm].push(value!);
-  }
+    else samples[arms[index]!].push(value!);
+  });
   const environments = [...byEnvironment.values()].sort((left, right) =>
     left.environment.localeCompare(right.environment),
   );

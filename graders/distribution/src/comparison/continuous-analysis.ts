@@ -13,11 +13,24 @@ import type { ConditionPair } from './condition-pairs.js';
 import type { EnvironmentSamples } from './condition-samples.js';
 import { clusterInterval, optionalInterval } from './rate-analysis.js';
 
+const quantiles = new Map<string, number>();
+
+/** `studentTQuantile` for the integer degrees of freedom of a mean's interval, remembered (few distinct n). */
+function meanQuantile(level: number, degreesOfFreedom: number): number {
+  const key = `${level}:${degreesOfFreedom}`;
+  let quantile = quantiles.get(key);
+  if (quantile === undefined) {
+    quantile = studentTQuantile(0.5 + level / 2, degreesOfFreedom);
+    if (quantiles.size < 10_000) quantiles.set(key, quantile);
+  }
+  return quantile;
+}
+
 function meanEstimate(condition: string, values: readonly number[], level: number) {
   const { n, mean, variance } = sampleSummary(values);
   if (n === 0) return { condition, n, value: null };
   if (n < 2) return { condition, n, value: mean };
-  const half = variance === 0 ? 0 : studentTQuantile(0.5 + level / 2, n - 1) * Math.sqrt(variance / n);
+  const half = variance === 0 ? 0 : meanQuantile(level, n - 1) * Math.sqrt(variance / n);
   return { condition, n, value: mean, ci: { lower: mean - half, upper: mean + half, level, method: 't' } };
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError, type CorpusRecord, type Verdict } from '@judgekit/core';
-import { valueAtPath } from './field-path.js';
+import { fieldPathReader } from './field-path.js';
 
 /** Why a transcript has no value for a field or metric. */
 export type MissingReason = 'absent' | 'abstained' | 'failed' | 'unusable';
@@ -46,10 +46,11 @@ export function createValueReader(specifier: string, verdicts: readonly Verdict[
       reason: `"${specifier}" names no grader; write verdict:<grader>, score:<grader> or gold:<dimension>`,
     });
   }
+  const valueAt = fieldPathReader(specifier);
   return {
     specifier,
     read: (record) => {
-      const value = valueAtPath(record, specifier);
+      const value = valueAt(record);
       if (value === undefined || value === null) return absent;
       if (typeof value === 'object' && value !== null && 'label' in value) return goldLabel(value);
       return { ok: true, value };
