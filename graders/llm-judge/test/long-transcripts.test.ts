@@ -1,10 +1,10 @@
 import { type TranscriptInput, TranscriptSchema } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
+import { fencedParts, recordedTexts } from '../scripts/local-judge/judge-request.js';
+import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge } from '../src/index.js';
 import { middleTruncate } from '../src/long-transcript/middle-truncate.js';
-import { fencedParts, recordedTexts } from './helpers/judge-request.js';
 import { gradeLocally, useTestServer } from './helpers/judge-setup.js';
-import { keywordJudge } from './helpers/keyword-judge.js';
 
 function lines(count: number, prefix: string): string {
   return Array.from({ length: count }, (_, index) => `${prefix} line ${index}: ${'x'.repeat(40)}`).join('\n');

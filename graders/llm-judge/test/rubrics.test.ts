@@ -5,6 +5,8 @@ import { CORPUS_PATH, FIXTURE_CATEGORIES, loadFixtureCorpus } from '@judgekit/fi
 import { contractProblems } from '@judgekit/testkit';
 import { describe, expect, it } from 'vitest';
 import { selectFewShotExamples } from '../scripts/few-shot-selection.js';
+import { recordedTexts } from '../scripts/local-judge/judge-request.js';
+import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import {
   buildSystemPrompt,
   FewShotFileSchema,
@@ -15,9 +17,7 @@ import {
   RUBRIC_DIMENSIONS,
   schemingJudge,
 } from '../src/index.js';
-import { recordedTexts } from './helpers/judge-request.js';
 import { gradeLocally, useTestServer } from './helpers/judge-setup.js';
-import { keywordJudge } from './helpers/keyword-judge.js';
 import { honestTranscript } from './helpers/transcripts.js';
 
 const corpus = loadFixtureCorpus();

@@ -1,8 +1,8 @@
 import { httpError, reply } from '@judgekit/providers/testing';
 import { describe, expect, it } from 'vitest';
+import { keywordJudge, keywordReply } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge, schemingJudge } from '../src/index.js';
 import { gradeLocally, temporaryDirectory, useTestServer } from './helpers/judge-setup.js';
-import { keywordJudge, keywordReply } from './helpers/keyword-judge.js';
 import { falseSuccessTranscript, honestTranscript } from './helpers/transcripts.js';
 
 const covert = (label: boolean) => ({

@@ -1,10 +1,10 @@
 import type { TranscriptInput } from '@judgekit/core';
 import { reply } from '@judgekit/providers/testing';
 import { describe, expect, it } from 'vitest';
+import { fencedParts, recordedTexts, requestTexts } from '../scripts/local-judge/judge-request.js';
+import { keywordJudge, keywordReply } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge, schemingJudge } from '../src/index.js';
-import { fencedParts, recordedTexts, requestTexts } from './helpers/judge-request.js';
 import { gradeLocally, useTestServer } from './helpers/judge-setup.js';
-import { keywordJudge, keywordReply } from './helpers/keyword-judge.js';
 import { falseSuccessTranscript, honestTranscript } from './helpers/transcripts.js';
 
 /** A transcript with one distinct token in each kind of part. */
