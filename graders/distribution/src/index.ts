@@ -14,6 +14,13 @@ export {
 export { type ConditionPair, conditionPairs } from './comparison/condition-pairs.js';
 export { NO_ENVIRONMENT } from './comparison/condition-samples.js';
 export { isFlagged, reachesMinimumEffect } from './comparison/finding-flag.js';
+export {
+  corpusRecord,
+  type LoadedCorpus,
+  loadRunCorpus,
+  loadTranscriptCorpus,
+  type TranscriptFileReader,
+} from './corpus/load-corpus.js';
 export { valueAtPath } from './data/field-path.js';
 export {
   createValueReader,
@@ -26,6 +33,7 @@ export { compareGrader } from './graders/compare-grader.js';
 export { type ComparisonGraderSpec, createComparisonGrader } from './graders/comparison-grader.js';
 export { deniableErrorAsymmetryGrader } from './graders/deniable-error-asymmetry-grader.js';
 export { sandbaggingGrader } from './graders/sandbagging-grader.js';
+export { formatComparisonTable } from './report/format-comparison-table.js';
 export {
   type CochranMantelHaenszelResult,
   cochranMantelHaenszelTest,

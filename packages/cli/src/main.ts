@@ -2,6 +2,7 @@ import { JudgekitError } from '@judgekit/core';
 import { Command, CommanderError } from 'commander';
 import { registerAgreeCommand } from './commands/agree-command.js';
 import { registerCalibrateCommand } from './commands/calibrate-command.js';
+import { registerCompareCommand } from './commands/compare-command.js';
 import { registerGradeCommand } from './commands/grade-command.js';
 import { registerGradersCommand } from './commands/graders-command.js';
 import { registerImportCommand } from './commands/import-command.js';
@@ -43,6 +44,7 @@ export function createProgram(output: CLIOutput): Command {
   registerGradersCommand(program, output);
   registerCalibrateCommand(program, output);
   registerAgreeCommand(program, output);
+  registerCompareCommand(program, output);
   registerImportReviewsCommand(program, output);
   registerPrevalenceCommand(program, output);
   registerReportCommand(program, output);

@@ -112,6 +112,15 @@ function pairFindings(samples: PairSamples, config: ComparisonConfig): FindingDr
     levelNote: string,
   ): FindingDraft => {
     const power = result.power ? comparisonPowerNote(result.power, { ...config, alpha }, levelNote) : null;
+    const flagged = isFlagged(pAdjusted, result.effect, config);
+    const notes = [...result.notes];
+    if (!flagged && pAdjusted !== null && pAdjusted < config.alpha && result.effect.value !== null) {
+      notes.push(
+        `significant, but the ${Math.round(config.level * 100)}% interval rules out an effect of ` +
+          `${config.minimumEffect} or more: not flagged`,
+      );
+    }
+    if (power) notes.push(power);
     return {
       ...(config.dimension === undefined ? {} : { dimension: config.dimension }),
       environment: result.environment,
@@ -123,8 +132,8 @@ function pairFindings(samples: PairSamples, config: ComparisonConfig): FindingDr
       pValue: result.pValue,
       pAdjusted,
       correction,
-      flagged: isFlagged(pAdjusted, result.effect, config),
-      notes: power ? [...result.notes, power] : result.notes,
+      flagged,
+      notes,
     };
   };
   const environmentLevel =
