@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   type GraderCreateContext,
   hasReasoning,
@@ -45,6 +46,11 @@ export function createLLMJudge(options: {
       if (config.view === 'reasoning' && !withReasoning)
         notes.push('view reasoning: the transcript has no reasoning; the judge saw the task messages only');
       const passes = planPasses(transcript, config, withReasoning);
+      // one signal per transcript: the SDKs add a listener per call, which must not pile up on the run's signal
+      const callSignal = AbortSignal.any([signal]);
+      const calls =
+        passes.reduce((sum, pass) => sum + pass.prompts.length, 0) * judges.length * config.samples;
+      setMaxListeners(calls + 10, callSignal);
       const run = await runJudges({
         passes,
         judges,
@@ -52,7 +58,7 @@ export function createLLMJudge(options: {
         schema,
         dimensions,
         samples: config.samples,
-        signal,
+        signal: callSignal,
       });
       if (signal.aborted) throw signal.reason ?? new Error('aborted');
       const usage = sumUsage(
