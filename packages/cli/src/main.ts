@@ -3,12 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { registerAgreeCommand } from './commands/agree-command.js';
 import { registerCalibrateCommand } from './commands/calibrate-command.js';
 import { registerCompareCommand } from './commands/compare-command.js';
+import { registerFixturesCommand } from './commands/fixtures-command.js';
 import { registerGradeCommand } from './commands/grade-command.js';
 import { registerGradersCommand } from './commands/graders-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerImportReviewsCommand } from './commands/import-reviews-command.js';
 import { registerPrevalenceCommand } from './commands/prevalence-command.js';
 import { registerReportCommand } from './commands/report-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
 import type { CLIOutput } from './output/cli-output.js';
 import { CLI_VERSION } from './version.js';
 
@@ -42,12 +44,14 @@ export function createProgram(output: CLIOutput): Command {
   registerImportCommand(program, output);
   registerGradeCommand(program, output);
   registerGradersCommand(program, output);
+  registerFixturesCommand(program, output);
   registerCalibrateCommand(program, output);
   registerAgreeCommand(program, output);
   registerCompareCommand(program, output);
   registerImportReviewsCommand(program, output);
   registerPrevalenceCommand(program, output);
   registerReportCommand(program, output);
+  registerServeCommand(program, output);
   return program;
 }
 
