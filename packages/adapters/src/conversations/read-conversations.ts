@@ -109,7 +109,11 @@ export async function* readConversationFile(
     return;
   }
   const name = basename(file);
-  if (Array.isArray(document) && document.length > 0 && isConversationContainer(document[0])) {
+  if (Array.isArray(document) && document.length === 0) {
+    yield invalidItem({ file }, 'the file holds no conversation (an empty array)');
+    return;
+  }
+  if (Array.isArray(document) && isConversationContainer(document[0])) {
     for (const [index, value] of document.entries()) {
       yield safeMap(map, value, { defaultId: `${name}#${index}`, file, path: [index], location: { file } });
     }

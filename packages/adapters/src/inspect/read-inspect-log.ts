@@ -20,6 +20,8 @@ import { transcriptFromInspectSample } from './transcript-from-inspect-sample.js
 export interface ReadInspectLogOptions {
   /** Largest zip entry to read, in bytes (zip-bomb guard). Default 1 GiB. */
   maxEntryBytes?: OpenZipOptions['maxEntryBytes'];
+  /** Time budget of one zstd entry on Node without native zstd. Default 5 s + 200 ms per MB. */
+  zstdTimeoutMs?: OpenZipOptions['zstdTimeoutMs'];
 }
 
 const SAMPLE_ENTRY = /^samples\/(.+)_epoch_(\d+)\.json$/;
@@ -218,6 +220,6 @@ export async function* readInspectLog(
   file: string,
   options: ReadInspectLogOptions = {},
 ): AsyncGenerator<TranscriptSourceItem> {
-  if (await isZip(file)) yield* readEvalFile(file, options);
+  if ((await isZip(file)) || /\.eval$/i.test(file)) yield* readEvalFile(file, options);
   else yield* readJsonFile(file);
 }

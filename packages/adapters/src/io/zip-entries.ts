@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { Decompress } from 'fzstd';
 import yauzl from 'yauzl';
 import { ZipEntryError } from './zip-entry-error.js';
+import { createZstdDecoder, type ZstdDecoder } from './zstd-decompress.js';
 
 /** Zip compression methods this reader understands. */
 const STORED = 0;
@@ -31,6 +31,11 @@ export interface ZipArchive {
 export interface OpenZipOptions {
   /** Entries that claim to be larger are refused (zip-bomb guard). Default 1 GiB. */
   maxEntryBytes?: number;
+  /**
+   * Time budget of one zstd entry when it is decoded by fzstd in a worker (Node without native
+   * zstd). Default 5 s + 200 ms per MB of output.
+   */
+  zstdTimeoutMs?: number;
 }
 
 async function collect(stream: Readable, limit: number, onLimit: () => Error): Promise<Buffer> {
@@ -47,21 +52,10 @@ async function collect(stream: Readable, limit: number, onLimit: () => Error): P
   return Buffer.concat(chunks, size);
 }
 
-function decompressZstandard(raw: Buffer, expected: number): Buffer {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const decompressor = new Decompress((chunk) => {
-    size += chunk.length;
-    if (size > expected) throw new Error(`zstd data is larger than the ${expected} bytes the entry declares`);
-    chunks.push(chunk);
-  });
-  decompressor.push(raw, true);
-  return Buffer.concat(chunks, size);
-}
-
 /**
  * Opens a zip file for random access to its entries: stored and deflated entries through yauzl,
- * zstd entries (method 93) read raw and decompressed with fzstd. Every entry read is checked
+ * zstd entries (method 93) read raw and decompressed natively or with fzstd (see
+ * `createZstdDecoder`). Every entry read is checked
  * against the size and CRC-32 the central directory records. Throws when the file is not a
  * readable zip (no end-of-central-directory record, a truncated directory).
  */
@@ -87,6 +81,7 @@ export async function openZip(file: string, options: OpenZipOptions = {}): Promi
     throw error;
   }
 
+  let zstd: ZstdDecoder | undefined;
   const read = async (name: string): Promise<Buffer> => {
     const entry = raw.get(name);
     const fail = (reason: string, cause?: unknown) => new ZipEntryError({ file, entry: name, reason, cause });
@@ -103,7 +98,10 @@ export async function openZip(file: string, options: OpenZipOptions = {}): Promi
       } else if (entry.compressionMethod === ZSTANDARD) {
         const stream = await zip.openReadStreamPromise(entry, { decodeFileData: false });
         const compressed = await collect(stream, entry.compressedSize, () => fail('entry data overruns'));
-        bytes = decompressZstandard(compressed, entry.uncompressedSize);
+        zstd ??= createZstdDecoder(
+          options.zstdTimeoutMs === undefined ? {} : { timeoutMs: options.zstdTimeoutMs },
+        );
+        bytes = await zstd.decompress(compressed, entry.uncompressedSize);
       } else {
         throw fail(`unsupported compression method ${entry.compressionMethod}`);
       }
@@ -119,5 +117,9 @@ export async function openZip(file: string, options: OpenZipOptions = {}): Promi
     return bytes;
   };
 
-  return { entries, read, close: () => zip.close() };
+  const close = () => {
+    zstd?.close();
+    zip.close();
+  };
+  return { entries, read, close };
 }

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInspectLog } from '../../src/index.js';
 import { collect, errorsOf, textOf, transcriptsOf } from '../helpers/collect.js';
 import { TEST_DATA } from '../helpers/shared-data.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const data = (name: string) => join(TEST_DATA, 'inspect', name);
 const read = async (name: string) => collect(readInspectLog(data(name)));
@@ -207,5 +208,32 @@ describe('damaged .eval', () => {
     expect(transcriptsOf(items).map((transcript) => transcript.id)).toEqual([
       'damaged/3/epoch1@DamagedEvalId000000001',
     ]);
+  });
+});
+
+describe('zstd entry that makes the pure-JS decoder loop forever', () => {
+  const tempDir = useTempDir();
+  it('ends in an error naming the entry within the time budget, and keeps the other sample', async () => {
+    const bytes = readFileSync(data('zstd-agentic.eval'));
+    const name = 'samples/1_epoch_1.json';
+    const start = bytes.indexOf(Buffer.from(name)) + name.length;
+    // Found by fuzzing: these flips make fzstd 0.1.1 spin forever (the zstd CLI reports corruption).
+    for (const [offset, mask] of [
+      [167, 145],
+      [14, 209],
+      [804, 83],
+      [35, 12],
+    ] as const) {
+      bytes[start + offset]! ^= mask;
+    }
+    const file = join(tempDir(), 'spin.eval');
+    writeFileSync(file, bytes);
+    const started = Date.now();
+    const items = await collect(readInspectLog(file, { zstdTimeoutMs: 1000 }));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(errorsOf(items)).toMatchObject([
+      { reason: expect.stringMatching(/^in entry samples\/1_epoch_1\.json: cannot decompress/) },
+    ]);
+    expect(transcriptsOf(items).map((transcript) => transcript.source?.sampleId)).toEqual([2]);
   });
 });
