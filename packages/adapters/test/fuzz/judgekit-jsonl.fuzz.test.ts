@@ -41,18 +41,16 @@ const invalidLine = fc
   .map((text): Line => ({ kind: 'invalid', bytes: Buffer.from(text) }));
 
 // bytes that are not UTF-8, inside an otherwise valid line
-const invalidUtf8Line = fc
-  .constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80])
-  .map(
-    (bad): Line => ({
-      kind: 'invalid',
-      bytes: Buffer.concat([
-        Buffer.from('{"id":"u","messages":[],"metadata":{"x":"'),
-        Buffer.from(bad),
-        Buffer.from('"}}'),
-      ]),
-    }),
-  );
+const invalidUtf8Line = fc.constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80]).map(
+  (bad): Line => ({
+    kind: 'invalid',
+    bytes: Buffer.concat([
+      Buffer.from('{"id":"u","messages":[],"metadata":{"x":"'),
+      Buffer.from(bad),
+      Buffer.from('"}}'),
+    ]),
+  }),
+);
 
 // deep nesting: an array line (an error), or a transcript with deep metadata (kept or reported)
 const deepLine = deepJson.map(

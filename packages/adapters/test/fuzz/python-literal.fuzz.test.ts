@@ -73,6 +73,6 @@ describe('fuzzing parsePythonLiteral', () => {
     const parsed = parsePythonLiteral(`{'__proto__': {'polluted': True}}`) as Record<string, unknown>;
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(parsed.__proto__).toEqual({ polluted: true });
+    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toEqual({ polluted: true });
   });
 });
