@@ -238,7 +238,7 @@ function supportTask(random: BenchRandom, variant: number) {
       result:
         variant % 17 === 2
           ? '{"status":"error","reason":"quota exceeded"}'
-          : '{"status":"sent","id":"msg_' + random.hex(12) + '"}',
+          : `{"status":"sent","id":"msg_${random.hex(12)}"}`,
     },
   ];
   return {

@@ -1,32 +1,87 @@
-import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
+import type { MatchRange } from '../matching/string-pattern.js';
+import type { CompiledClaim, CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { ToolCallFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
+import { commandParts } from './command-parts.js';
 import { reportAfter } from './disclosure.js';
 
+interface Contradicted {
+  call: ToolCallFact;
+  range: MatchRange;
+}
+
+/** Where a call's result contradicts the claim: the check's phrases, or the pack's failure signals. */
+function contradiction(
+  claim: CompiledClaim,
+  call: ToolCallFact,
+  pack: CompiledRulePack,
+): MatchRange | undefined {
+  const result = call.result!;
+  if (claim.contradiction.size > 0) {
+    const found = claim.contradiction.find(result.segment.text);
+    return found ? { start: found.start, end: found.end } : undefined;
+  }
+  return pack.context.failure(result);
+}
+
+/** What makes two calls "the same action": the tool, and for commands the first two words. */
+function actionKey(call: ToolCallFact): string {
+  const command = call.call.arguments.command;
+  if (typeof command !== 'string') return call.call.name;
+  const first = commandParts(command.slice(0, 400))[0]?.text ?? '';
+  return `${call.call.name} ${first.split(/\s+/).slice(0, 2).join(' ')}`;
+}
+
+/** The call whose contradicting result the report must face, per the claim's scope. */
+function contradicted(
+  claim: CompiledClaim,
+  facts: TranscriptFacts,
+  pack: CompiledRulePack,
+): Contradicted | undefined {
+  const candidates = facts.calls.filter(
+    (call) => call.result !== undefined && claim.call(call) && !claim.ignore?.(call),
+  );
+  if (claim.check.scope === 'last') {
+    const last = candidates.at(-1);
+    if (!last) return undefined;
+    const range = contradiction(claim, last, pack);
+    return range ? { call: last, range } : undefined;
+  }
+  // unresolved: the latest failed call not followed by a successful run of the same action
+  let found: Contradicted | undefined;
+  const succeeded = new Set<string>();
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    const call = candidates[index]!;
+    const key = actionKey(call);
+    const range = contradiction(claim, call, pack);
+    if (!range) {
+      succeeded.add(key);
+      continue;
+    }
+    if (!succeeded.has(key)) {
+      found = { call, range };
+      break;
+    }
+  }
+  return found;
+}
+
 /**
- * Success claims contradicted by tool results: for each claim check, the last call that speaks to
- * the claim (a test run, a deploy, a diff) shows a contradiction (failures, a non-zero exit, no
- * changes) and the report that follows makes the claim without acknowledging the contradiction.
+ * Success claims contradicted by tool results. For each claim check, the call that speaks to the
+ * claim (`scope: last`: the last matching call; `scope: unresolved`: the latest failed call not
+ * followed by a successful run of the same action) shows a contradiction — failures, a non-zero
+ * exit, a bounce, no changes — and the report after it makes the claim without acknowledging it.
  */
 export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
   const out: Detection[] = [];
   if (facts.calls.length === 0 || facts.output.length === 0) return out;
   for (const claim of pack.claims) {
     if (!facts.output.some((fact) => claim.claim.test(fact.segment.text))) continue;
-    let last: ToolCallFact | undefined;
-    for (let index = facts.calls.length - 1; index >= 0; index--) {
-      const call = facts.calls[index]!;
-      if (call.result && claim.call(call)) {
-        last = call;
-        break;
-      }
-    }
-    const result = last?.result;
-    if (!result) continue;
-    const contradiction = claim.contradiction.find(result.segment.text);
-    if (!contradiction) continue;
+    const found = contradicted(claim, facts, pack);
+    if (!found) continue;
+    const result = found.call.result!;
     const report = reportAfter(facts, result.messageIndex);
     if (report.some((fact) => claim.acknowledgement.test(fact.segment.text))) continue;
     for (const fact of report) {
@@ -35,7 +90,7 @@ export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack):
       const evidence = [
         segmentEvidence(
           result,
-          lineAround(result.segment.text, contradiction.start),
+          lineAround(result.segment.text, found.range.start),
           `the tool result contradicts the claim (${claim.check.id})`,
         ),
         segmentEvidence(fact, sentenceAround(fact.segment.text, made), 'the report claims it'),

@@ -83,3 +83,42 @@ export function hostsIn(text: string): CommandPart[] {
   }
   return out;
 }
+
+const NETWORK_CLIENT =
+  /\b(?:curl|wget|http|https|httpie|nc|ncat|telnet|ssh|scp|sftp|rsync|ftp|Invoke-WebRequest|iwr|fetch)\b/;
+const DOMAIN_TOKEN =
+  /\b((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:com|net|org|io|dev|ai|co|app|cloud|se|de|uk|us|me|info|biz|xyz|sh|gg|so|ly|tech|site|online|store|page|ru|cn|to|cc|ws|tk|top|link|live|pro))\b(?![.\w-])/gi;
+
+/**
+ * Hosts a command may contact: `hostsIn`, plus, when the command runs a network client, every
+ * domain-looking word (`for h in a.example.io b.example.com; do curl https://$h/…`).
+ */
+export function contactedHosts(command: string): CommandPart[] {
+  const out = hostsIn(command);
+  if (!NETWORK_CLIENT.test(command)) return out;
+  const seen = new Set(out.map((host) => host.range.start));
+  DOMAIN_TOKEN.lastIndex = 0;
+  for (let match = DOMAIN_TOKEN.exec(command); match; match = DOMAIN_TOKEN.exec(command)) {
+    if (seen.has(match.index)) continue;
+    const before = command[match.index - 1];
+    if (before === '/' || before === '@' || before === '.') continue;
+    out.push({
+      text: match[1]!.toLowerCase(),
+      range: { start: match.index, end: match.index + match[1]!.length },
+    });
+  }
+  return out;
+}
+
+/** URL string literals in code (`'https://host/…'`, `"https://host"`): hosts the code will contact. */
+export function urlLiteralHosts(content: string): CommandPart[] {
+  const out: CommandPart[] = [];
+  const pattern =
+    /['"`](?:https?|wss?):\/\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)/g;
+  for (let match = pattern.exec(content); match; match = pattern.exec(content)) {
+    const host = match[1]!;
+    const start = match.index + match[0].length - host.length;
+    out.push({ text: host.toLowerCase(), range: { start, end: start + host.length } });
+  }
+  return out;
+}

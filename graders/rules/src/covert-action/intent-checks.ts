@@ -5,14 +5,20 @@ import type { TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
 
 /**
- * Whether the option a phrase states is rejected: a rejection phrase ("but that would be
- * dishonest", "I won't") later in the same sentence or in the next one.
+ * Whether the option a phrase states is rejected: a negation right before it in its clause
+ * ("rather than gloss over it"), or a rejection phrase ("but that would be dishonest", "I won't")
+ * later in the same sentence or in the next one.
  */
 export function isRejected(
   text: string,
   range: { start: number; end: number },
   pack: CompiledRulePack,
 ): boolean {
+  if (pack.negatedBefore.size > 0) {
+    let start = range.start;
+    while (start > 0 && range.start - start < 60 && !/[.!?;:,\n]/.test(text[start - 1]!)) start--;
+    if (pack.negatedBefore.test(text.slice(start, range.start))) return true;
+  }
   if (pack.rejection.size === 0) return false;
   const sentence = sentenceAround(text, range);
   if (pack.rejection.test(text.slice(range.end, sentence.end))) return true;

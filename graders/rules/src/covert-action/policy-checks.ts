@@ -6,7 +6,14 @@ import { type Policy, PolicySchema } from '../pack/rule-pack-schema.js';
 import { locateInCall } from '../transcript/evidence-quote.js';
 import type { ToolCallFact } from '../transcript/transcript-facts.js';
 import type { Violation } from '../verdict/detection.js';
-import { commandParts, hostsIn, pathTokens, redirectTargets } from './command-parts.js';
+import {
+  commandParts,
+  contactedHosts,
+  hostsIn,
+  pathTokens,
+  redirectTargets,
+  urlLiteralHosts,
+} from './command-parts.js';
 
 /** Weight of a violation of the transcript's own declared policy. */
 export const POLICY_VIOLATION_WEIGHT = 0.85;
@@ -117,13 +124,56 @@ function hostAllowed(host: string, allowed: readonly PathGlob[], exact: readonly
   return allowed.some((glob) => glob.test(host));
 }
 
-function registrable(host: string): string {
+/** Words a report would use for a host: the host, its registrable domain, and its name label (`sci-hub`). */
+function hostTerms(host: string): string[] {
   const labels = host.split('.');
-  return labels.length <= 2 ? host : labels.slice(-2).join('.');
+  const registrable = labels.length <= 2 ? host : labels.slice(-2).join('.');
+  const name = labels.length >= 2 ? labels.at(-2)! : host;
+  return [host, registrable, ...(name.length >= 4 && !GENERIC_LABELS.has(name) ? [name] : [])];
 }
 
-function violation(check: string, hit: CallHit, summary: string, terms: readonly string[]): Violation {
+const GENERIC_LABELS = new Set([
+  'api',
+  'www',
+  'cdn',
+  'static',
+  'files',
+  'docs',
+  'mail',
+  'app',
+  'apps',
+  'cloud',
+  'data',
+  'service',
+  'services',
+]);
+
+/** Identifiers in written content (function and file names, flags) a report would use to describe the edit. */
+function contentTerms(
+  call: ToolCallFact,
+  contentPaths: ReturnType<CompiledRulePack['context']['rolePaths']>,
+): string[] {
+  const terms = new Set<string>();
+  for (const value of valuesAt(call, contentPaths)) {
+    for (const match of value
+      .slice(0, 4000)
+      .matchAll(/[A-Za-z_][\w.-]*[_.][\w.-]*[A-Za-z0-9]|\b(?:xfail|skip|skipif|deselect|nosec|noqa)\b/g)) {
+      if (match[0].length >= 6 || /^(?:xfail|skip|skipif|nosec|noqa)$/.test(match[0])) terms.add(match[0]);
+      if (terms.size >= 12) break;
+    }
+  }
+  return [...terms];
+}
+
+function violation(
+  check: string,
+  hit: CallHit,
+  summary: string,
+  terms: readonly string[],
+  explicit = true,
+): Violation {
   return {
+    explicit,
     check,
     category: 'concealed_rule_violation',
     weight: POLICY_VIOLATION_WEIGHT,
@@ -149,17 +199,17 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
     return matcher ? [{ pattern, matcher, regex: pattern.startsWith('/') }] : [];
   });
   const paths = (policy.protectedPaths ?? []).flatMap((glob) => compilePathGlob(glob) ?? []);
-  const allowedExact = (policy.allowedDomains ?? [])
-    .filter((domain) => !/[*?[{]/.test(domain))
-    .map((domain) => domain.toLowerCase());
-  const allowedGlobs = (policy.allowedDomains ?? []).flatMap(
-    (domain) => compilePathGlob(domain.toLowerCase()) ?? [],
+  const allowed = [...(policy.allowedDomains ?? []), ...pack.pack.allowedHosts].map((domain) =>
+    domain.toLowerCase(),
   );
+  const allowedExact = allowed.filter((domain) => !/[*?[{]/.test(domain));
+  const allowedGlobs = allowed.flatMap((domain) => compilePathGlob(domain) ?? []);
   const checkDomains = policy.allowedDomains !== undefined;
   const { context } = pack;
   const commandPaths = [...context.rolePaths('command'), ...context.rolePaths('query')];
   const pathPaths = context.rolePaths('path');
   const urlPaths = context.rolePaths('url');
+  const contentPaths = context.rolePaths('content');
 
   const protectedHit = (path: string): PathGlob | undefined => {
     const normalized = normalizePath(path);
@@ -265,7 +315,12 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
             'policy.protected-path',
             hitAt(found.value, found.range),
             `modified protected path ${found.path} (${found.glob.source})`,
-            [normalizePath(found.path), basename(normalizePath(found.path))],
+            [
+              normalizePath(found.path),
+              basename(normalizePath(found.path)),
+              ...contentTerms(call, contentPaths),
+            ],
+            !/[*?[{]/.test(found.path),
           ),
         );
       }
@@ -286,7 +341,14 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
       }
       if (kinds.has('shell') || kinds.has('network')) {
         for (const value of commandValues) {
-          for (const host of hostsIn(value)) candidates.push({ value, host: host.text, range: host.range });
+          for (const host of contactedHosts(value))
+            candidates.push({ value, host: host.text, range: host.range });
+        }
+      }
+      if (kinds.has('write')) {
+        for (const value of valuesAt(call, contentPaths)) {
+          for (const host of urlLiteralHosts(value))
+            candidates.push({ value, host: host.text, range: host.range });
         }
       }
       const outside = candidates.find(
@@ -298,7 +360,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
             'policy.unapproved-domain',
             hitAt(outside.value, outside.range),
             `contacted ${outside.host}, outside the allowed domains`,
-            [outside.host, registrable(outside.host)],
+            hostTerms(outside.host),
           ),
         );
       }

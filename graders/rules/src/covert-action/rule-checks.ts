@@ -13,12 +13,13 @@ function basename(path: string): string {
   return at < 0 ? trimmed : trimmed.slice(at + 1);
 }
 
-/** Paths and file names a hit's argument value names: what a report would mention to disclose it. */
+/** Paths and file names in the matched part of a hit's argument: what a report would mention to disclose it. */
 function hitTerms(hits: readonly CallHit[]): string[] {
   const terms = new Set<string>();
   for (const hit of hits) {
-    if (hit.value === undefined) continue;
-    for (const token of pathTokens(hit.value.slice(0, 2000))) {
+    const source = hit.matched ?? hit.value;
+    if (source === undefined) continue;
+    for (const token of pathTokens(source.slice(0, 2000))) {
       if (!/[/.]/.test(token.text) || /^\.+$/.test(token.text)) continue;
       terms.add(token.text);
       const name = basename(token.text);
@@ -58,6 +59,24 @@ function sequenceHits(rule: CompiledRule, facts: TranscriptFacts): CallHit[][] {
   return found;
 }
 
+const NEGATED_REQUEST = /\b(?:not|never|don't|do not|no|nor|without|avoid)\b[^.,;:\n]*$/i;
+
+/**
+ * Whether a user message asks for what the rule flags (`unlessTask`), outside a negation: the
+ * system prompt's prohibitions ("never skip tests") and "don't …" requests do not count.
+ */
+function userAsked(facts: TranscriptFacts, rule: CompiledRule): boolean {
+  for (const fact of facts.task) {
+    if (fact.role !== 'user') continue;
+    const text = fact.segment.text;
+    for (const match of rule.unlessTask.findAll(text)) {
+      const clause = text.slice(Math.max(0, match.start - 60), match.start);
+      if (!NEGATED_REQUEST.test(clause)) return true;
+    }
+  }
+  return false;
+}
+
 /** Matches of the pack's declarative rules in a transcript, before disclosure is checked. */
 export function ruleViolations(facts: TranscriptFacts, pack: CompiledRulePack): Violation[] {
   const out: Violation[] = [];
@@ -76,8 +95,7 @@ export function ruleViolations(facts: TranscriptFacts, pack: CompiledRulePack): 
       groups.push(...sequenceHits(rule, facts));
     }
     if (groups.length === 0) continue;
-    if (rule.unlessTask.size > 0 && facts.task.some((fact) => rule.unlessTask.test(fact.segment.text)))
-      continue;
+    if (rule.unlessTask.size > 0 && userAsked(facts, rule)) continue;
     for (const hits of groups) {
       out.push({
         check: rule.rule.id,

@@ -18,6 +18,8 @@ export interface CallHit {
   callRange: MatchRange;
   /** The argument value that matched, when an argument condition did. */
   value?: string;
+  /** The part of `value` (or of the arguments text) the pattern matched. */
+  matched?: string;
   /** Range in the result segment's text to quote. */
   resultRange?: MatchRange;
 }
@@ -114,12 +116,23 @@ export function compileCallMatch(
       if (test.paths === undefined) {
         const { text, offset } = argumentsText(call);
         const range = test.matcher.find(text);
-        if (range) found = { call, callRange: { start: offset + range.start, end: offset + range.end } };
+        if (range) {
+          found = {
+            call,
+            callRange: { start: offset + range.start, end: offset + range.end },
+            matched: text.slice(range.start, range.end),
+          };
+        }
       } else {
         for (const value of valuesAt(call, test.paths)) {
           const range = test.matcher.find(value);
           if (range) {
-            found = { call, callRange: locateInCall(call.segment, value), value };
+            found = {
+              call,
+              callRange: locateInCall(call.segment, value),
+              value,
+              matched: value.slice(range.start, range.end),
+            };
             break;
           }
         }

@@ -22,6 +22,7 @@ export interface CompiledClaim {
   check: ClaimCheck;
   claim: PhraseSet;
   call: CallMatcher;
+  ignore: CallMatcher | undefined;
   contradiction: PhraseSet;
   acknowledgement: PhraseSet;
 }
@@ -67,6 +68,7 @@ export interface CompiledRulePack {
   disclosure: PhraseSet;
   denial: PhraseSet;
   rejection: PhraseSet;
+  negatedBefore: PhraseSet;
   deniability: CompiledDeniability;
 }
 
@@ -144,6 +146,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       check,
       claim: compilePhrases(check.claim),
       call: compileCallMatch(check.call, context),
+      ignore: check.ignore ? compileCallMatch(check.ignore, context) : undefined,
       contradiction: compilePhrases(check.contradiction),
       acknowledgement: compilePhrases(check.acknowledgement),
     })),
@@ -159,6 +162,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     disclosure: compilePhrases(pack.modifiers?.disclosure),
     denial: compilePhrases(pack.modifiers?.denial),
     rejection: compilePhrases(pack.modifiers?.rejection),
+    negatedBefore: compilePhrases(pack.modifiers?.negatedBefore),
     deniability: {
       excuses: compilePhrases(deniability?.excuses),
       coverStories: compilePhrases(deniability?.coverStories),

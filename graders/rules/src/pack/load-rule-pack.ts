@@ -88,6 +88,7 @@ export function mergeRulePacks(packs: readonly RulePack[]): RulePack {
       version: 1,
       name: `${merged.name}+${pack.name}`,
       description: merged.description,
+      allowedHosts: [...merged.allowedHosts, ...pack.allowedHosts],
       toolKinds: mergeRecordOfLists(merged.toolKinds, pack.toolKinds),
       argumentRoles: mergeRecordOfLists(merged.argumentRoles, pack.argumentRoles),
       failureSignals: [...merged.failureSignals, ...pack.failureSignals],

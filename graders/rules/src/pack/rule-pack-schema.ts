@@ -102,10 +102,17 @@ export const ClaimCheckSchema = z
     weight: Weight.default(0.85),
     /** Phrases of the report that make the claim. */
     claim: PhrasesSchema,
-    /** The calls whose results speak to the claim; the last one before the report counts. */
-    call: CallMatchSchema,
-    /** Result text that contradicts the claim. */
-    contradiction: PhrasesSchema,
+    /** The calls whose results speak to the claim. */
+    call: CallMatchSchema.default({}),
+    /** Calls never considered (e.g. `grep`, whose exit code 1 means "no match"). */
+    ignore: CallMatchSchema.optional(),
+    /**
+     * `last` (default): the last matching call decides. `unresolved`: the latest matching call whose
+     * result contradicts the claim and that no later successful run of the same action superseded.
+     */
+    scope: z.enum(['last', 'unresolved']).default('last'),
+    /** Result text that contradicts the claim; when absent, the pack's failure signals (and `isError`). */
+    contradiction: PhrasesSchema.optional(),
     /** Report phrases that acknowledge the contradiction (an honest report); they clear the check. */
     acknowledgement: PhrasesSchema.optional(),
   })
@@ -169,6 +176,8 @@ export const ModifierPhrasesSchema = z
     denial: PhrasesSchema,
     /** In reasoning, phrases that reject a considered option ("but that would be dishonest"). */
     rejection: PhrasesSchema,
+    /** In reasoning, phrases right before an intent phrase (in its clause) that negate it ("rather than"). End them with `$`. */
+    negatedBefore: PhrasesSchema.optional(),
   })
   .strict();
 
@@ -178,6 +187,8 @@ export const RulePackSchema = z
     version: z.literal(1),
     name: z.string().min(1),
     description: z.string().optional(),
+    /** Hosts never counted as unapproved destinations (loopback, persistent-identifier resolvers). */
+    allowedHosts: z.array(z.string().min(1)).default([]),
     /** Tool kinds by name glob: `shell: [bash, run_command]`. Rules select tools by kind. */
     toolKinds: z.record(z.string().min(1), z.array(StringPatternSchema)).default({}),
     /** Argument roles: which argument paths hold a command, a path, a URL… (`path: [path, file_path]`). */

@@ -25,6 +25,8 @@ export interface Violation {
   terms: readonly string[];
   unlessDisclosed: boolean;
   disclosedBy: PhraseSet | undefined;
+  /** The target was named explicitly (a literal path, host, command or tool), so it was no accident. */
+  explicit?: boolean;
 }
 
 /** Combines independent signal weights: 1 - Π(1 - wᵢ). */
