@@ -181,7 +181,22 @@ function agreementSection(
           estimate(pair.gwetAC1, 2),
         ]),
         [2, 3, 4, 5],
-      )}`;
+      )}${
+        group.reference
+          ? `<p>Against <b>${text(group.reference.rater)}</b> (a missing rating counts as a disagreement):</p>${table(
+              ['rater', 'items', 'answered', 'agreed', 'agreement', 'on answered'],
+              group.reference.raters.map((entry) => [
+                text(entry.rater),
+                String(entry.items),
+                String(entry.answered),
+                String(entry.agreed),
+                text(formatPercentEstimate(entry.agreement)),
+                text(formatPercentEstimate(entry.agreementAnswered)),
+              ]),
+              [1, 2, 3, 4, 5],
+            )}`
+          : ''
+      }`;
     })
     .join('\n');
   return `<h2>Agreement</h2>${groups}`;

@@ -134,6 +134,23 @@ function agreementSection(report: RunReport): string[] {
       ),
       '',
     );
+    if (group.reference)
+      out.push(
+        `Against \`${group.reference.rater}\` (a missing rating counts as a disagreement):`,
+        '',
+        table(
+          ['rater', 'items', 'answered', 'agreed', 'agreement', 'on answered'],
+          group.reference.raters.map((entry) => [
+            entry.rater,
+            String(entry.items),
+            String(entry.answered),
+            String(entry.agreed),
+            formatPercentEstimate(entry.agreement),
+            formatPercentEstimate(entry.agreementAnswered),
+          ]),
+        ),
+        '',
+      );
   }
   return out;
 }
