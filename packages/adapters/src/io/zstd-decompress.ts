@@ -9,11 +9,12 @@ const nativeZstd = (zlib as unknown as { zstdDecompressSync?: NativeZstd }).zstd
 /**
  * fzstd, a pure-JS decoder, can loop forever on corrupt input (found by fuzzing), so on Node
  * versions without a native zstd decoder it runs in a worker thread that is terminated when it
- * overruns its time budget.
+ * overruns its time budget. Only dynamic `import()`, so that the source runs whether Node evaluates
+ * it as a script or as a module. Exported for a test that runs it under plain Node.
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.fzstd).then(({ Decompress }) => {
+export const WORKER_SOURCE = `
+import('node:worker_threads').then(async ({ parentPort, workerData }) => {
+  const { Decompress } = await import(workerData.fzstd);
   parentPort.on('message', ({ id, data, expected }) => {
     try {
       const chunks = [];
@@ -32,7 +33,7 @@ import(workerData.fzstd).then(({ Decompress }) => {
       parentPort.postMessage({ id, error: String((error && error.message) || error) });
     }
   });
-}, (error) => { throw error; });
+});
 `;
 
 type Pending = {
