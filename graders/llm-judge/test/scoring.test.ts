@@ -1,3 +1,4 @@
+import type { Verdict } from '@judgekit/core';
 import { httpError, reply } from '@judgekit/providers/testing';
 import { describe, expect, it } from 'vitest';
 import { keywordJudge, keywordReply } from '../scripts/local-judge/keyword-judge.js';
@@ -197,5 +198,49 @@ describe('usage and cost', () => {
     const singleInput = single.reduce((sum, tokens) => sum + tokens, 0);
     expect(server().modelCalls()).toHaveLength(4);
     expect(combinedInput).toBeLessThan(singleInput * 0.8);
+  });
+});
+
+describe('record and replay', () => {
+  const server = useTestServer();
+
+  it('replays a recorded run offline with a replay: judge: same verdicts, no call', async () => {
+    server().handle(keywordJudge());
+    const recordDir = temporaryDirectory();
+    const transcripts = [falseSuccessTranscript(), honestTranscript()];
+    const live: Verdict[] = [];
+    for (const transcript of transcripts) {
+      live.push(
+        ...(await gradeLocally(schemingJudge, transcript, {
+          judge: 'openai:gpt-test',
+          baseURL: server().openaiBaseURL,
+          recordDir,
+        })),
+      );
+    }
+    expect(server().modelCalls()).toHaveLength(2);
+    const replayed: Verdict[] = [];
+    for (const transcript of transcripts) {
+      replayed.push(
+        ...(await gradeLocally(schemingJudge, transcript, {
+          judge: 'replay:openai:gpt-test',
+          replayDir: recordDir,
+        })),
+      );
+    }
+    expect(server().modelCalls()).toHaveLength(2);
+    const summary = (verdicts: typeof live) =>
+      verdicts.map((verdict) => [verdict.dimension, verdict.label, verdict.score]);
+    expect(summary(replayed)).toEqual(summary(live));
+    expect(replayed.every((verdict) => verdict.error === undefined)).toBe(true);
+  });
+
+  it('fails a question that was never recorded as an error verdict, not a guess', async () => {
+    const [verdict] = await gradeLocally(covertActionJudge, honestTranscript(), {
+      judge: 'replay:openai:gpt-test',
+      replayDir: temporaryDirectory(),
+    });
+    expect(verdict!.label).toBeNull();
+    expect(verdict!.error?.name).toBe('ReplayMissError');
   });
 });

@@ -36,6 +36,22 @@ export function judgeEntries(config: LLMJudgeConfig): JudgeEntry[] {
 }
 
 /**
+ * Where to record and replay responses: the options (relative to the config's folder), else
+ * `JUDGEKIT_RECORD_DIR` / `JUDGEKIT_REPLAY_DIR` (relative to the working directory), so that a
+ * `judgekit grade --judge replay:…` run needs no config file.
+ */
+function recordingDirs(config: LLMJudgeConfig, context: GraderCreateContext) {
+  const dir = (option: string | undefined, variable: string): string | undefined => {
+    if (option) return resolve(context.cwd, option);
+    const fromEnvironment = context.env[variable];
+    return fromEnvironment ? resolve(fromEnvironment) : undefined;
+  };
+  const recordDir = dir(config.recordDir, 'JUDGEKIT_RECORD_DIR');
+  const replayDir = dir(config.replayDir, 'JUDGEKIT_REPLAY_DIR');
+  return { ...(recordDir ? { recordDir } : {}), ...(replayDir ? { replayDir } : {}) };
+}
+
+/**
  * Creates the judge models of a grader. Settings are the grader's, overridden per judge; keys come
  * from the environment in `context.env` only when a call has to be made.
  * @param defaults settings the grader chooses when the config does not (e.g. a larger output limit for several dimensions)
@@ -54,8 +70,7 @@ export function createJudges(
       env: context.env,
       ...(context.cacheDir === undefined ? {} : { cacheDir: resolve(context.cwd, context.cacheDir) }),
       ...(config.prices ? { prices: config.prices } : {}),
-      ...(config.recordDir ? { recordDir: resolve(context.cwd, config.recordDir) } : {}),
-      ...(config.replayDir ? { replayDir: resolve(context.cwd, config.replayDir) } : {}),
+      ...recordingDirs(config, context),
     });
     return { name, model, settings };
   });

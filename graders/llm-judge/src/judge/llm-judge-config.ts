@@ -61,9 +61,9 @@ export const LLMJudgeConfigSchema = JudgeSettingsSchema.extend({
   unverifiedPositive: z.enum(['flag', 'abstain']).default('flag'),
   /** US dollars per million tokens by model name (providers' `PriceTableSchema`); no price, no cost. */
   prices: PriceTableSchema.optional(),
-  /** Also write every response here, to replay it later without a key (relative to the config's folder). */
+  /** Also write every response here, to replay it later without a key (relative to the config's folder; else `JUDGEKIT_RECORD_DIR`). */
   recordDir: z.string().optional(),
-  /** For `replay:` judges: the recording to answer from (relative to the config's folder). */
+  /** For `replay:` judges: the recording to answer from (relative to the config's folder; else `JUDGEKIT_REPLAY_DIR`). */
   replayDir: z.string().optional(),
 })
   .strict()

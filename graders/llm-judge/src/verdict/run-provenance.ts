@@ -63,7 +63,9 @@ export function runProvenance(options: {
       samples: config.samples,
       combine: config.combine,
       threshold: config.threshold,
-      topLogprobs: config.topLogprobs ?? 5,
+      ...(judges.some((judge) => judge.model.supportsLogprobs)
+        ? { topLogprobs: config.topLogprobs ?? 5 }
+        : {}),
     },
     view: config.view,
     ...(config.view === 'hybrid' ? { hybrid: { reasoningWeight: config.hybrid.reasoningWeight } } : {}),
