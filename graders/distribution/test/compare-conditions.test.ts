@@ -272,6 +272,12 @@ describe("compareConditions on other graders' verdicts and gold labels", () => {
     expect([...metrics]).toEqual(['verdict:judge-a', 'verdict:judge-b']);
   });
 
+  it('asks for a metric, listing the fields seen, when there is no metric and no verdict', () => {
+    expect(() => compare(oneShiftedEnvironment(), {})).toThrow(
+      /no metric: .*\(fields seen: metadata.covertAction\)/,
+    );
+  });
+
   it('asks for a dimension when a grader answers several, and names the graders when one is unknown', () => {
     const records = oneShiftedEnvironment();
     const verdicts = records.flatMap((record) => [

@@ -88,7 +88,9 @@ describe('false positives on null datasets (the fixtures’ generator with no pl
         `${tally.label}: per-environment p < ${ALPHA} in ${percent(tally.environmentRejections, tally.environmentTests)} ` +
           `of ${tally.environmentTests}; pooled ${percent(tally.pooledRejections, tally.pooledTests)} of ${tally.pooledTests}; ` +
           `datasets with any flag (Holm) ${percent(tally.datasetsWithFlag, datasets)}; flagged environments ` +
-          `${percent(tally.flaggedEnvironments, tally.environmentTests)}`,
+          `${percent(tally.flaggedEnvironments, tally.environmentTests)}; 95% intervals containing the true 0: ` +
+          `per environment ${percent(tally.environmentCoverage, tally.environmentTests)}, pooled ` +
+          `${percent(tally.pooledCoverage, tally.pooledTests)}`,
       );
       expect(tally.environmentTests).toBe(datasets * 10);
       expect(

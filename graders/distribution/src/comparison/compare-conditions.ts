@@ -1,4 +1,4 @@
-import { ConfigError, type Corpus, type FindingDraft, type Verdict } from '@judgekit/core';
+import { ConfigError, type Corpus, type CorpusRecord, type FindingDraft, type Verdict } from '@judgekit/core';
 import { benjaminiHochbergAdjust, holmAdjust } from '@judgekit/stats';
 import { createValueReader, type MissingReason } from '../data/value-reader.js';
 import type { ComparisonAnalysis } from './comparison-analysis.js';
@@ -24,6 +24,7 @@ const MISSING_WORDS: Record<MissingReason, string> = {
 export function comparisonMetrics(
   metric: string | readonly string[] | undefined,
   verdicts: readonly Verdict[],
+  records: readonly CorpusRecord[] = [],
 ) {
   if (metric !== undefined) return typeof metric === 'string' ? [metric] : [...metric];
   const keys = new Map<string, Set<string>>();
@@ -33,11 +34,19 @@ export function comparisonMetrics(
     keys.set(verdict.grader.name, dimensions);
   }
   if (keys.size === 0) {
+    const fields = new Set<string>();
+    for (const record of records.slice(0, 1000)) {
+      for (const [key, value] of Object.entries(record.metadata ?? {})) {
+        if (typeof value === 'boolean' || typeof value === 'number') fields.add(`metadata.${key}`);
+      }
+    }
+    const seen = [...fields].sort().slice(0, 12);
     throw new ConfigError({
       path: 'metric',
       reason:
         'no metric: name one (a field such as metadata.correct, gold:<dimension>, verdict:<grader>); ' +
-        'without one, the verdicts of the run are compared, and there are none',
+        'without one, the verdicts of the run are compared, and there are none' +
+        (seen.length > 0 ? ` (fields seen: ${seen.join(', ')})` : ''),
     });
   }
   return [...keys.entries()]
@@ -187,7 +196,7 @@ export function compareConditions(corpus: Corpus, config: ComparisonConfig): Fin
   const conditions = recordConditions(corpus.records, by, where);
   const pairs: ConditionPair[] = conditionPairs([...conditions.values()], config.conditions, config.by);
   const findings: FindingDraft[] = [];
-  for (const metric of comparisonMetrics(config.metric, corpus.verdicts)) {
+  for (const metric of comparisonMetrics(config.metric, corpus.verdicts, corpus.records)) {
     const reader = createValueReader(metric, corpus.verdicts);
     for (const pair of pairs) {
       const samples = pairSamples(conditions, reader, pair, config.metricType);

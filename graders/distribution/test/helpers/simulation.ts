@@ -22,6 +22,9 @@ export interface SimulationTally {
   pooledTests: number;
   pooledRejections: number;
   pooledFlags: number;
+  /** Intervals of the effect that contain 0 (the true effect of a null dataset), per environment and pooled. */
+  environmentCoverage: number;
+  pooledCoverage: number;
   /** Flags per environment name, for power. */
   flagsByEnvironment: Map<string, number>;
   datasets: number;
@@ -52,6 +55,8 @@ export function simulate(options: {
       pooledTests: 0,
       pooledRejections: 0,
       pooledFlags: 0,
+      environmentCoverage: 0,
+      pooledCoverage: 0,
       flagsByEnvironment: new Map<string, number>(),
       datasets: options.datasets,
     } satisfies SimulationTally,
@@ -79,13 +84,17 @@ export function simulate(options: {
       let flagged = false;
       for (const finding of findings) {
         if (finding.pValue === null || finding.pValue === undefined) continue;
+        const ci = finding.effect.ci;
+        const covers = ci !== undefined && ci.lower <= 0 && 0 <= ci.upper;
         if (finding.environment === 'pooled') {
+          if (covers) tally.pooledCoverage++;
           tally.pooledTests++;
           if (finding.pValue < options.alpha) tally.pooledRejections++;
           if (finding.flagged) tally.pooledFlags++;
           continue;
         }
         tally.environmentTests++;
+        if (covers) tally.environmentCoverage++;
         if (finding.pValue < options.alpha) tally.environmentRejections++;
         if (finding.flagged) {
           tally.flaggedEnvironments++;
