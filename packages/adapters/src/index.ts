@@ -26,6 +26,8 @@ export {
 export { parsePythonLiteral } from './datasets/python-literal.js';
 export { detectFormat, listInputFiles } from './detect-format.js';
 export { goldLabelsOf } from './gold-labels-of.js';
+export type { InspectEvalSpec } from './inspect/inspect-schema.js';
+export * from './inspect/inspect-write-back.js';
 export { type ReadInspectLogOptions, readInspectLog } from './inspect/read-inspect-log.js';
 export {
   inspectTranscriptId,

@@ -73,5 +73,7 @@ export const InspectSampleSummarySchema = z.looseObject({
   scores: z.record(z.string(), z.unknown()).nullish(),
 });
 
+/** The eval spec fields a transcript records. */
 export type InspectEvalSpec = z.infer<typeof InspectEvalSpecSchema>;
+/** A parsed Inspect sample. */
 export type InspectSample = z.infer<typeof InspectSampleSchema>;

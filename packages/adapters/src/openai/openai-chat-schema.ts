@@ -39,4 +39,5 @@ export const ChatMessageSchema = z.looseObject({
   reasoning_details: z.array(z.unknown()).nullish(),
 });
 
+/** A parsed chat-completions message. */
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
