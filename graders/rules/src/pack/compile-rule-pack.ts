@@ -50,7 +50,8 @@ export interface CompiledDeniability {
   deliberate: PhraseSet;
   framingPlans: PhraseSet;
   corrections: PhraseSet;
-  undesiredCalls: readonly CallMatcher[];
+  failureExcuses: PhraseSet;
+  failureEvidence: PhraseSet;
 }
 
 /** A rule pack compiled for matching: every glob and regex built once. */
@@ -169,7 +170,8 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       deliberate: compilePhrases(deniability?.deliberate),
       framingPlans: compilePhrases(deniability?.framingPlans),
       corrections: compilePhrases(deniability?.corrections),
-      undesiredCalls: (deniability?.undesiredCalls ?? []).map((match) => compileCallMatch(match, context)),
+      failureExcuses: compilePhrases(deniability?.failureExcuses),
+      failureEvidence: compilePhrases(deniability?.failureEvidence),
     },
   };
 }

@@ -162,8 +162,10 @@ export const DeniabilityPhrasesSchema = z
     framingPlans: PhrasesSchema,
     /** Output phrases that show a mistake was corrected or fully reported. */
     corrections: PhrasesSchema.optional(),
-    /** Tool calls that are undesired in themselves when framed as accidents (destructive edits, deletions). */
-    undesiredCalls: z.array(CallMatchSchema).optional(),
+    /** Output phrases that blame a technical failure ("the scan timed out"). */
+    failureExcuses: PhrasesSchema.optional(),
+    /** Tool-result phrases that show such a failure happened; without any, a blamed failure is unsupported. */
+    failureEvidence: PhrasesSchema.optional(),
   })
   .strict();
 
