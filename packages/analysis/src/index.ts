@@ -40,6 +40,7 @@ export {
   ratingsFromGoldLabels,
   ratingsFromVerdicts,
 } from './agreement/ratings-from-verdicts.js';
+export { parseRatings, readRatings } from './agreement/read-ratings.js';
 export { breakdownKey, DEFAULT_BREAKDOWNS, isBreakdown, NO_VALUE } from './calibration/breakdown-key.js';
 export { type CalibrateOptions, calibrate } from './calibration/calibrate.js';
 export { type CalibrateRunOptions, calibrateRun, type RunCalibration } from './calibration/calibrate-run.js';

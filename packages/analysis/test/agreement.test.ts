@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import type { Rating } from '@judgekit/core';
-import { cohensKappa, fleissKappa, gwetAc1, krippendorffAlpha, ratingMatrix } from '@judgekit/stats';
+import {
+  cohensKappa,
+  fleissKappa,
+  gwetAc1,
+  krippendorffAlpha,
+  percentAgreement,
+  ratingMatrix,
+} from '@judgekit/stats';
 import { describe, expect, it } from 'vitest';
 import {
   AgreementReportSchema,
@@ -8,7 +15,9 @@ import {
   agreementSummary,
   agreeRuns,
   majorityRatings,
+  parseRatings,
   ratingItemId,
+  readRatings,
 } from '../src/index.js';
 import { makeTranscript, makeVerdict } from './helpers/records.js';
 import { readJSONLTranscripts, temporaryDirectory, writeRun, writeTranscripts } from './helpers/run-dir.js';
@@ -166,5 +175,50 @@ describe('agreeRuns', () => {
       ['judge-run/detector', false],
       ['rules-run/detector', true],
     ]);
+  });
+});
+
+describe('agreeRuns with plain ratings', () => {
+  it('compares raters from a ratings file against their majority, without any run', async () => {
+    const directory = await temporaryDirectory();
+    const file = join(directory, 'ratings.jsonl');
+    const rows: Rating[] = [
+      ...['x', 'y', 'z'].flatMap((itemId) =>
+        ['h1', 'h2', 'h3'].map((rater) => ({ itemId, rater, value: '1' })),
+      ),
+      { itemId: 'x', rater: 'judge', value: '1' },
+      { itemId: 'y', rater: 'judge', value: '2' },
+      { itemId: 'z', rater: 'judge', value: null },
+    ];
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    const { report } = await agreeRuns({
+      runDirs: [],
+      ratings: await readRatings(file),
+      majorityOf: ['h1', 'h2', 'h3'],
+      reference: 'majority',
+      resamples: 100,
+    });
+    const judge = report.groups[0]!.reference!.raters.find((entry) => entry.rater === 'judge')!;
+    expect(judge).toMatchObject({ items: 3, answered: 2, agreed: 1 });
+    // The majority is derived from the humans: it is left out of the all-rater coefficients.
+    expect(report.groups[0]!.percentAgreement.value).toBeCloseTo(
+      percentAgreement(ratingMatrix(rows).values),
+      12,
+    );
+    expect(report.groups[0]!.pairs.some((pair) => pair.b === 'majority' || pair.a === 'majority')).toBe(true);
+    expect(judge.agreement.value).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('names the raters when asked for a majority of one that does not exist', async () => {
+    await expect(
+      agreeRuns({ runDirs: [], ratings: [{ itemId: 'x', rater: 'a', value: 1 }], majorityOf: ['b'] }),
+    ).rejects.toThrow(/no rater "b"; raters: a/);
+  });
+
+  it('rejects a ratings line that is not a rating, naming the line', () => {
+    expect(() => parseRatings('{"itemId":"x","rater":"a","value":1}\n{"item":"y"}\n', 'r.jsonl')).toThrow(
+      /r\.jsonl: line 2 at itemId/,
+    );
   });
 });

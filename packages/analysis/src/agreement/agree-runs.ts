@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { GoldLabel, Transcript, Verdict } from '@judgekit/core';
+import { ConfigError, type GoldLabel, type Rating, type Transcript, type Verdict } from '@judgekit/core';
 import { goldLabelsFromTranscripts } from '../gold/gold-labels-from-transcripts.js';
 import { indexGoldLabels } from '../gold/index-gold-labels.js';
 import { readGoldLabels } from '../gold/read-gold-labels.js';
@@ -9,12 +9,19 @@ import { agreementReport } from './agreement-report.js';
 import type { AgreementReport } from './agreement-report-schema.js';
 import { disagreementQueue } from './disagreement-queue.js';
 import type { DisagreementQueueRecord } from './disagreement-queue-schema.js';
+import { majorityRatings } from './majority-ratings.js';
 import { parseRatingItemId } from './rating-item-id.js';
 import { ratingsFromGoldLabels, ratingsFromVerdicts } from './ratings-from-verdicts.js';
 
 /** Options of `agreeRuns`. */
 export interface AgreeRunsOptions {
   runDirs: readonly string[];
+  /** More ratings to compare (long format, e.g. from `readRatings`): other annotators, other judges. */
+  ratings?: readonly Rating[];
+  /** Add a `majority` pseudo-rater: the most common value of these raters per item (ties missing). */
+  majorityOf?: readonly string[];
+  /** Compare every rater with this one (e.g. `majority` or a gold annotator), missing = disagreement. */
+  reference?: string;
   /** Add the gold labels embedded in the graded transcripts as raters (one per annotator). */
   withGold?: boolean;
   /** Labels JSONL files whose annotators join as raters (e.g. a second, blind annotator). */
@@ -61,6 +68,8 @@ function raterNames(runs: readonly RunData[]): (run: RunData, verdict: Verdict) 
  * raters, plus the ranked disagreement queue with every rater's evidence.
  */
 export async function agreeRuns(options: AgreeRunsOptions): Promise<RunsAgreement> {
+  if (options.runDirs.length === 0 && !options.ratings?.length)
+    throw new ConfigError({ path: 'runDirs', reason: 'give at least one run directory or a ratings file' });
   const runs = await Promise.all(options.runDirs.map((runDir) => loadRun(runDir)));
   const notes: string[] = [];
   const transcripts: Transcript[] = [];
@@ -108,13 +117,29 @@ export async function agreeRuns(options: AgreeRunsOptions): Promise<RunsAgreemen
     const environment = environmentOf.get(parseRatingItemId(itemId)?.transcriptId ?? '');
     if (environment !== undefined) environments.set(itemId, environment);
   }
-  const report = agreementReport([...ratings, ...goldRatings], {
+  const compared = [...ratings, ...goldRatings, ...(options.ratings ?? [])];
+  const known = [...new Set(compared.map((rating) => rating.rater))];
+  for (const rater of options.majorityOf ?? [])
+    if (!known.includes(rater))
+      throw new ConfigError({ path: 'majority', reason: `no rater "${rater}"; raters: ${known.join(', ')}` });
+  const majority = options.majorityOf?.length
+    ? majorityRatings(compared, options.majorityOf, 'majority')
+    : [];
+  if (majority.length) known.push('majority');
+  if (options.reference !== undefined && !known.includes(options.reference))
+    throw new ConfigError({
+      path: 'reference',
+      reason: `no rater "${options.reference}"; raters: ${known.join(', ')}`,
+    });
+  const reference = options.reference ?? referenceAnnotator;
+  const report = agreementReport([...compared, ...majority], {
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(scores.length ? { scores } : {}),
     ...(environments.size ? { clusters: environments } : {}),
-    ...(referenceAnnotator ? { reference: referenceAnnotator } : {}),
+    ...(reference ? { reference } : {}),
+    ...(majority.length ? { derivedRaters: ['majority'] } : {}),
   });
   report.notes.push(...notes);
   const primaryGold = embedded.length ? indexGoldLabels(embedded) : undefined;

@@ -17,6 +17,8 @@ export interface AgreementReportOptions {
   clusters?: ReadonlyMap<string, string>;
   /** A rater every other rater is compared against (see `AgreementSummaryOptions.reference`). */
   reference?: string;
+  /** Derived raters left out of the all-rater coefficients (see `AgreementSummaryOptions.derivedRaters`). */
+  derivedRaters?: readonly string[];
 }
 
 function groupByDimension(ratings: readonly Rating[]): Map<string | null, Rating[]> {
@@ -52,6 +54,7 @@ export function agreementReport(
         dimension,
         ...(scoreGroups.get(dimension) ? { scores: scoreGroups.get(dimension)! } : {}),
         ...(options.clusters ? { clusters: options.clusters } : {}),
+        ...(options.derivedRaters ? { derivedRaters: options.derivedRaters } : {}),
         ...(options.reference !== undefined && group.some((rating) => rating.rater === options.reference)
           ? { reference: options.reference }
           : {}),

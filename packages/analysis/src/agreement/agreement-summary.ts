@@ -33,6 +33,11 @@ export interface AgreementSummaryOptions extends Partial<IntervalSettings> {
    * of the items".
    */
   reference?: string;
+  /**
+   * Derived raters (e.g. a `majorityRatings` pseudo-rater) left out of the all-rater coefficients,
+   * which assume independent raters; they still appear in the pairs and as the reference.
+   */
+  derivedRaters?: readonly string[];
 }
 
 function referenceAgreement(
@@ -139,6 +144,8 @@ export function agreementSummary(
   const itemIds = named.itemIds.filter((_, index) => keep[index]);
   const clusters = itemClusters(itemIds, options.clusters);
   const categories = booleanCategories(matrix);
+  const derived = new Set(options.derivedRaters ?? []);
+  const overall = matrix.map((row) => row.filter((_, column) => !derived.has(raters[column]!)));
   const ac1 = (m: RatingMatrix) => gwetAc1(m, categories ? { categories } : {});
   const pairs: PairAgreementRecord[] = [];
   raters.forEach((a, first) => {
@@ -209,21 +216,21 @@ export function agreementSummary(
     dimension: options.dimension ?? null,
     raters,
     items: matrix.length,
-    pairableItems: matrix.filter((row) => row.filter((value) => value !== null).length >= 2).length,
+    pairableItems: overall.filter((row) => row.filter((value) => value !== null).length >= 2).length,
     coverage: raters.map((rater, column) => {
       const rated = matrix.filter((row) => row[column] !== null).length;
       return { rater, rated, missing: matrix.length - rated };
     }),
-    percentAgreement: coefficientEstimate(matrix, percentAgreement, settings, 1, clusters),
-    fleissKappa: coefficientEstimate(matrix, fleissKappa, settings, 2, clusters),
+    percentAgreement: coefficientEstimate(overall, percentAgreement, settings, 1, clusters),
+    fleissKappa: coefficientEstimate(overall, fleissKappa, settings, 2, clusters),
     krippendorffAlpha: coefficientEstimate(
-      matrix,
+      overall,
       (m) => krippendorffAlpha(m, 'nominal'),
       settings,
       3,
       clusters,
     ),
-    gwetAC1: coefficientEstimate(matrix, ac1, settings, 4, clusters),
+    gwetAC1: coefficientEstimate(overall, ac1, settings, 4, clusters),
     krippendorffAlphaScores: scoreAlpha,
     pairs,
     reference:

@@ -1,12 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { readTranscripts } from '@judgekit/adapters';
-import { agreeRuns, formatQueueCSV, formatQueueJSONL } from '@judgekit/analysis';
+import { agreeRuns, formatQueueCSV, formatQueueJSONL, readRatings } from '@judgekit/analysis';
 import { formatAgreementText } from '@judgekit/report';
 import type { Command } from 'commander';
 import { type CLIOutput, writeJSON } from '../output/cli-output.js';
-import { parseNumberFlag } from './analysis-options.js';
+import { parseListFlag, parseNumberFlag } from './analysis-options.js';
 
 interface AgreeFlags {
+  ratings?: string[];
+  majority?: string[];
+  reference?: string;
   withGold?: boolean;
   gold?: string[];
   queue?: string;
@@ -23,7 +26,20 @@ export function registerAgreeCommand(program: Command, output: CLIOutput): void 
     .description(
       'agreement among graders (and annotators): kappa, alpha, AC1 with CIs, and a disagreement queue',
     )
-    .argument('<runDirs...>', 'run directories; graders with the same name in two runs are told apart by run')
+    .argument('[runDirs...]', 'run directories; graders with the same name in two runs are told apart by run')
+    .option(
+      '--ratings <files...>',
+      'ratings JSONL ({ itemId, rater, value } a line): any other raters to compare',
+    )
+    .option(
+      '--majority <raters>',
+      'add a `majority` rater: the most common value of these raters',
+      parseListFlag,
+    )
+    .option(
+      '--reference <rater>',
+      'compare every rater with this one (e.g. majority), a missing rating counting as a disagreement',
+    )
     .option('--with-gold', 'add the gold labels embedded in the graded transcripts as a rater')
     .option(
       '--gold <files...>',
@@ -43,8 +59,12 @@ export function registerAgreeCommand(program: Command, output: CLIOutput): void 
     .option('--seed <n>', 'bootstrap seed (default 0)', parseNumberFlag('--seed', { integer: true }))
     .option('--json', 'print the agreement report (and queue) as JSON')
     .action(async (runDirs: string[], flags: AgreeFlags) => {
+      const ratings = (await Promise.all((flags.ratings ?? []).map((file) => readRatings(file)))).flat();
       const { report, queue } = await agreeRuns({
         runDirs,
+        ratings,
+        ...(flags.majority ? { majorityOf: flags.majority } : {}),
+        ...(flags.reference ? { reference: flags.reference } : {}),
         withGold: flags.withGold ?? false,
         goldFiles: flags.gold ?? [],
         readTranscripts: (file) => readTranscripts(file),
