@@ -10,6 +10,7 @@ import { registerImportCommand } from './commands/import-command.js';
 import { registerImportReviewsCommand } from './commands/import-reviews-command.js';
 import { registerPrevalenceCommand } from './commands/prevalence-command.js';
 import { registerReportCommand } from './commands/report-command.js';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import type { CLIOutput } from './output/cli-output.js';
 import { CLI_VERSION } from './version.js';
@@ -51,6 +52,7 @@ export function createProgram(output: CLIOutput): Command {
   registerImportReviewsCommand(program, output);
   registerPrevalenceCommand(program, output);
   registerReportCommand(program, output);
+  registerExportCommand(program, output);
   registerServeCommand(program, output);
   return program;
 }
