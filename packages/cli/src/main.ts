@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAgreeCommand } from './commands/agree-command.js';
 import { registerCalibrateCommand } from './commands/calibrate-command.js';
 import { registerCompareCommand } from './commands/compare-command.js';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerFixturesCommand } from './commands/fixtures-command.js';
 import { registerGradeCommand } from './commands/grade-command.js';
 import { registerGradersCommand } from './commands/graders-command.js';
@@ -10,7 +11,6 @@ import { registerImportCommand } from './commands/import-command.js';
 import { registerImportReviewsCommand } from './commands/import-reviews-command.js';
 import { registerPrevalenceCommand } from './commands/prevalence-command.js';
 import { registerReportCommand } from './commands/report-command.js';
-import { registerExportCommand } from './commands/export-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import type { CLIOutput } from './output/cli-output.js';
 import { CLI_VERSION } from './version.js';
@@ -52,8 +52,8 @@ export function createProgram(output: CLIOutput): Command {
   registerImportReviewsCommand(program, output);
   registerPrevalenceCommand(program, output);
   registerReportCommand(program, output);
-  registerExportCommand(program, output);
   registerServeCommand(program, output);
+  registerExportCommand(program, output);
   return program;
 }
 
