@@ -3,9 +3,10 @@
  * every OpenAI, Anthropic or OpenAI-compatible judge call with a crude keyword judge that reads the
  * fenced transcript (schema-valid answers with exact quotes; NOT a real model, its grades mean little).
  *
- *   pnpm --filter @judgekit/grader-llm-judge local-judge [--latency <ms>]
+ *   pnpm --filter @judgekit/grader-llm-judge local-judge [--latency <ms>] [--log]
  */
 import { startTestServer } from '@judgekit/providers/testing';
+import { askedDimensions } from './local-judge/judge-request.js';
 import { keywordReply } from './local-judge/keyword-judge.js';
 
 const latencyFlag = process.argv.indexOf('--latency');
@@ -15,6 +16,11 @@ const server = await startTestServer({
   latencyMs,
   handler: (call) => {
     calls++;
+    if (process.argv.includes('--log')) {
+      process.stdout.write(
+        `call ${calls}: ${call.kind} ${call.model} [${askedDimensions(call).join(', ')}]\n`,
+      );
+    }
     return keywordReply(call);
   },
 });
