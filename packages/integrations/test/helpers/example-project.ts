@@ -14,6 +14,7 @@ export function packageFolder(name: string): string {
 /** Packages a user project of the examples has installed. */
 export const EXAMPLE_DEPENDENCIES = [
   '@judgekit/integrations',
+  '@judgekit/adapters',
   '@judgekit/core',
   '@judgekit/testkit',
   'zod',
