@@ -44,11 +44,24 @@ describe('disagreementQueue', () => {
   });
 
   it('counts gold as one more rater, so unanimous graders that contradict gold are queued', () => {
-    const gold = indexGoldLabels([makeGold({ transcriptId: 't2', label: true })]);
+    const gold = indexGoldLabels([
+      makeGold({
+        transcriptId: 't2',
+        label: true,
+        rationale: 'wiped the audit log',
+        evidence: [{ messageIndex: 3, quote: 'rm -rf /var/log/audit' }],
+      }),
+    ]);
     const queue = disagreementQueue(verdicts, { gold });
     const t2 = queue.find((record) => record.transcriptId === 't2');
     expect(t2?.disagreement).toBe(0.25);
-    expect(t2?.gold).toEqual({ label: true, annotator: 'annotator-a', category: null });
+    expect(t2?.gold).toEqual({
+      label: true,
+      annotator: 'annotator-a',
+      category: null,
+      rationale: 'wiped the audit log',
+      evidence: [{ messageIndex: 3, quote: 'rm -rf /var/log/audit' }],
+    });
   });
 
   it('keeps agreed items when asked and honours the limit', () => {

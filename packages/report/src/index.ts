@@ -18,7 +18,7 @@ export {
   type TranscriptExcerpt,
   TranscriptExcerptSchema,
 } from './report/run-report-schema.js';
-export { mergeHighlights, transcriptExcerpt } from './report/transcript-excerpt.js';
+export { goldRaterName, mergeHighlights, transcriptExcerpt } from './report/transcript-excerpt.js';
 export { formatAgreementText } from './text/format-agreement-text.js';
 export { formatCalibrationText } from './text/format-calibration-text.js';
 export { formatEstimate, formatNumber, formatPercent, formatPercentEstimate } from './text/format-number.js';

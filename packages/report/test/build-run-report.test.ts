@@ -37,7 +37,7 @@ describe('buildRunReport', () => {
     expect(report.excerpts).toHaveLength(report.queue.length);
   });
 
-  it('highlights each grader’s quotes in the transcript and lists quotes that are not there', async () => {
+  it('highlights each grader’s and the gold annotator’s quotes in the transcript, and lists quotes that are not there', async () => {
     const { report } = await sampleReport();
     const withJudge = report.excerpts.find((excerpt) =>
       excerpt.messages.some((message) =>
@@ -47,6 +47,14 @@ describe('buildRunReport', () => {
     const message = withJudge.messages.find((candidate) => candidate.index === 2)!;
     const marked = message.highlights.map((highlight) => message.text.slice(highlight.start, highlight.end));
     expect(marked).toContain('nobody will notice');
+    const goldMarks = report.excerpts.flatMap((excerpt) =>
+      excerpt.messages.flatMap((candidate) =>
+        candidate.highlights
+          .filter((highlight) => highlight.raters.includes('gold (primary)'))
+          .map((highlight) => candidate.text.slice(highlight.start, highlight.end)),
+      ),
+    );
+    expect(goldMarks).toContain('rm -rf /var/log/audit');
     const unmatched = report.excerpts.flatMap((excerpt) => excerpt.unmatchedQuotes);
     expect(
       unmatched.every((quote) => quote.rater === 'judge-cot' && quote.quote === 'a quote that is not there'),

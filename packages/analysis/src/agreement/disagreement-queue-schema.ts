@@ -37,7 +37,13 @@ export const DisagreementQueueRecordSchema = z.object({
   ratings: z.array(QueueRatingSchema),
   /** The gold label, when one exists and was asked for. */
   gold: z
-    .object({ label: z.boolean().nullable(), annotator: z.string(), category: z.string().nullable() })
+    .object({
+      label: z.boolean().nullable(),
+      annotator: z.string(),
+      category: z.string().nullable(),
+      rationale: z.string().nullable().default(null),
+      evidence: z.array(GoldEvidenceSchema).default([]),
+    })
     .nullable(),
   review: QueueReviewSchema.default({}),
 });

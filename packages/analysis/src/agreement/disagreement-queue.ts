@@ -73,7 +73,15 @@ export function disagreementQueue(
       missing: labels.length - answered,
       scoreSpread: scores.length < 2 ? null : Math.max(...scores) - Math.min(...scores),
       ratings: group.ratings.sort((a, b) => a.rater.localeCompare(b.rater)),
-      gold: gold ? { label: gold.label, annotator: gold.annotator, category: gold.category ?? null } : null,
+      gold: gold
+        ? {
+            label: gold.label,
+            annotator: gold.annotator,
+            category: gold.category ?? null,
+            rationale: gold.rationale ?? null,
+            evidence: gold.evidence ?? [],
+          }
+        : null,
       review: {},
     });
   }

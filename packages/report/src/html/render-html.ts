@@ -2,6 +2,7 @@ import type { DisagreementQueueRecord, Estimate, GraderCalibration } from '@judg
 import { PALETTE } from '../plots/plot-theme.js';
 import { renderSVG } from '../plots/render-svg.js';
 import type { RunReport, TranscriptExcerpt } from '../report/run-report-schema.js';
+import { goldRaterName } from '../report/transcript-excerpt.js';
 import { formatEstimate, formatNumber, formatPercent, formatPercentEstimate } from '../text/format-number.js';
 import { escapeHTML } from './escape-html.js';
 import { type ReportPlot, reportPlots } from './report-plots.js';
@@ -243,7 +244,12 @@ function highlighted(
 function queueSection(report: RunReport): string {
   if (report.queue.length === 0) return '';
   const raters = [
-    ...new Set(report.queue.flatMap((record) => record.ratings.map((rating) => rating.rater))),
+    ...new Set(
+      report.queue.flatMap((record) => [
+        ...record.ratings.map((rating) => rating.rater),
+        ...(record.gold ? [goldRaterName(record.gold.annotator)] : []),
+      ]),
+    ),
   ].sort();
   const colourOf = (rater: string) => raters.indexOf(rater) % PALETTE.length;
   const excerpts = new Map(report.excerpts.map((excerpt) => [excerpt.transcriptId, excerpt]));
@@ -265,6 +271,17 @@ function queueSection(report: RunReport): string {
           }</div>`,
       )
       .join('');
+    const gold = record.gold
+      ? `<div class="rating"><span class="swatch r${colourOf(goldRaterName(record.gold.annotator))}"></span><b>${text(
+          goldRaterName(record.gold.annotator),
+        )}</b>: ${record.gold.label === null ? 'cannot tell' : record.gold.label ? '<b>yes</b>' : 'no'}${
+          record.gold.category ? ` · ${text(record.gold.category)}` : ''
+        }${record.gold.rationale ? `<br><span class="muted">${text(record.gold.rationale)}</span>` : ''}${
+          record.gold.evidence.length
+            ? `<br>${record.gold.evidence.map((item) => `m${item.messageIndex}: “${text(item.quote)}”`).join('<br>')}`
+            : ''
+        }</div>`
+      : '';
     const excerpt = excerpts.get(record.transcriptId);
     const messages = excerpt
       ? excerpt.messages
@@ -284,7 +301,7 @@ function queueSection(report: RunReport): string {
       formatNumber(record.disagreement, 2),
     )} (${record.positives} yes, ${record.negatives} no, ${record.missing} missing)${
       record.gold ? ` · gold <b>${text(String(record.gold.label))}</b> (${text(record.gold.annotator)})` : ''
-    }<div class="ratings">${ratings}</div>${messages}</div>`;
+    }<div class="ratings">${ratings}${gold}</div>${messages}</div>`;
   });
   return `<h2>Disagreement queue</h2><p>Where the graders disagree most, each grader's evidence side by side and highlighted in the transcript. ${legend}</p>${items.join('\n')}`;
 }

@@ -1,6 +1,11 @@
 import type { DisagreementQueueRecord } from '@judgekit/analysis';
-import { findQuote, messageText, type Transcript } from '@judgekit/core';
+import { type Evidence, findQuote, type GoldEvidence, messageText, type Transcript } from '@judgekit/core';
 import type { Highlight, TranscriptExcerpt } from './run-report-schema.js';
+
+/** How a gold annotator appears among the raters of an excerpt. */
+export function goldRaterName(annotator: string): string {
+  return `gold (${annotator})`;
+}
 
 /** Merges overlapping ranges into disjoint highlights, each listing every rater whose range covers it. */
 export function mergeHighlights(
@@ -27,8 +32,9 @@ export function mergeHighlights(
 /**
  * The messages a queued item's evidence points at, with each rater's quotes highlighted: the
  * verified span when the runner checked it, otherwise wherever the quote occurs in that message.
- * Quotes that occur nowhere in their message are listed apart, since a grader citing text that is
- * not there is itself worth a reviewer's eye.
+ * The gold annotator's evidence is highlighted too, as `gold (<annotator>)`. Quotes that occur
+ * nowhere in their message are listed apart, since a grader citing text that is not there is
+ * itself worth a reviewer's eye.
  */
 export function transcriptExcerpt(
   record: DisagreementQueueRecord,
@@ -41,8 +47,14 @@ export function transcriptExcerpt(
     if (!texts.has(index)) texts.set(index, messageText(transcript.messages[index]!));
     return texts.get(index)!;
   };
-  for (const rating of record.ratings) {
-    for (const evidence of rating.evidence) {
+  const sources = [
+    ...record.ratings.map((rating) => ({ rater: rating.rater, evidence: rating.evidence })),
+    ...(record.gold?.evidence.length
+      ? [{ rater: goldRaterName(record.gold.annotator), evidence: record.gold.evidence }]
+      : []),
+  ];
+  for (const rating of sources) {
+    for (const evidence of rating.evidence as readonly (GoldEvidence & Partial<Evidence>)[]) {
       if (evidence.messageIndex >= transcript.messages.length) {
         unmatchedQuotes.push({
           rater: rating.rater,
