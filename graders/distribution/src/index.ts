@@ -35,6 +35,10 @@ export { deniableErrorAsymmetryGrader } from './graders/deniable-error-asymmetry
 export { sandbaggingGrader } from './graders/sandbagging-grader.js';
 export { formatComparisonTable } from './report/format-comparison-table.js';
 export {
+  type ClusterJackknifeResult,
+  clusterJackknifeInterval,
+} from './statistics/cluster-jackknife-interval.js';
+export {
   type CochranMantelHaenszelResult,
   cochranMantelHaenszelTest,
 } from './statistics/cochran-mantel-haenszel-test.js';

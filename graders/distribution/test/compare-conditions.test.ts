@@ -147,7 +147,7 @@ describe('compareConditions on rates', () => {
     expect(findings.pooled!.effect.measure).toBe('mantel_haenszel_risk_difference');
     // equal sizes: the Mantel-Haenszel weights are equal, so it is the mean of the six differences
     expect(findings.pooled!.effect.value).toBeCloseTo((7 + 6 + 8 + 6 + 8 + 8) / 50 / 6, 12);
-    expect(findings.pooled!.effect.ci!.method).toBe('cluster-bootstrap-bca');
+    expect(findings.pooled!.effect.ci!.method).toBe('cluster-jackknife-t');
     expect(findings.pooled!.estimates.map((estimate) => estimate.n)).toEqual([300, 300]);
   });
 

@@ -1,6 +1,7 @@
 import { fisherExactTest, permutationTest } from '@judgekit/stats';
 import { describe, expect, it } from 'vitest';
 import {
+  clusterJackknifeInterval,
   cochranMantelHaenszelTest,
   exactConditionalTest,
   type StratumCounts,
@@ -267,5 +268,35 @@ describe('stratifiedPermutationTest', () => {
     expect(first).toEqual(second);
     expect(first.pValue).toBeGreaterThanOrEqual(1 / 1000);
     expect(Number.isInteger(first.pValue * 1000)).toBe(true);
+  });
+});
+
+describe('clusterJackknifeInterval', () => {
+  it('gives the standard error of the mean of cluster means, s/√G, when clusters are the same size', () => {
+    const means = [0.12, 0.3, 0.25, 0.08, 0.19, 0.4, 0.22];
+    const size = 50;
+    const result = clusterJackknifeInterval({
+      clusters: means.map((mean) => [mean * size, size]),
+      statistic: (totals) => totals[0]! / totals[1]!,
+    });
+    const average = means.reduce((sum, mean) => sum + mean, 0) / means.length;
+    const variance = means.reduce((sum, mean) => sum + (mean - average) ** 2, 0) / (means.length - 1);
+    expectClose(result.estimate, average, 'estimate');
+    expectClose(result.standardError, Math.sqrt(variance / means.length), 'standard error');
+    const half = studentTQuantile(0.975, means.length - 1) * result.standardError;
+    expect(result.ci).toMatchObject({ level: 0.95, method: 'cluster-jackknife-t' });
+    expectClose(result.ci!.lower, average - half, 'lower');
+    expectClose(result.ci!.upper, average + half, 'upper');
+  });
+
+  it('has no interval when leaving a cluster out leaves the statistic undefined', () => {
+    const result = clusterJackknifeInterval({
+      clusters: [
+        [3, 10],
+        [0, 0],
+      ],
+      statistic: (totals) => totals[0]! / totals[1]!,
+    });
+    expect(result.ci).toBeUndefined();
   });
 });

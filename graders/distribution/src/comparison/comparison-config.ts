@@ -74,7 +74,7 @@ export function comparisonConfigSchema(defaults: ComparisonDefaults = {}) {
     pooled: z.boolean().default(true),
     /** Power the power note asks for, in (0, 1). */
     targetPower: z.number().gt(0).lt(1).default(0.8),
-    /** Resamples of bootstraps and permutation tests. */
+    /** Resamples of the permutation tests (continuous metrics). */
     resamples: z.number().int().min(99).max(1_000_000).default(2000),
     /** Seed of every resampling step: the same data and seed give the same findings. */
     seed: z.number().int().default(0),

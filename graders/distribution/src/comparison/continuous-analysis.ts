@@ -1,4 +1,5 @@
-import { clusterBootstrap, mannWhitneyUTest, permutationTest } from '@judgekit/stats';
+import { mannWhitneyUTest, permutationTest } from '@judgekit/stats';
+import { clusterJackknifeInterval } from '../statistics/cluster-jackknife-interval.js';
 import { sampleSummary } from '../statistics/sample-summary.js';
 import { stratifiedPermutationTest } from '../statistics/stratified-permutation-test.js';
 import { studentTQuantile } from '../statistics/student-t-quantile.js';
@@ -11,7 +12,7 @@ import {
 } from './comparison-analysis.js';
 import type { ConditionPair } from './condition-pairs.js';
 import type { EnvironmentSamples } from './condition-samples.js';
-import { clusterInterval, optionalInterval } from './rate-analysis.js';
+import { optionalInterval } from './rate-analysis.js';
 
 const quantiles = new Map<string, number>();
 
@@ -122,8 +123,8 @@ export function continuousEnvironmentAnalysis(
 /**
  * The continuous comparison pooled over environments: a permutation test that shuffles condition
  * labels only within each environment, of the Mantel-Haenszel-weighted mean difference, with a
- * cluster-bootstrap interval over environments; the mean per condition has a cluster-bootstrap
- * interval too. Undefined with fewer than two environments with both conditions.
+ * delete-one-environment jackknife interval (t on G − 1 degrees of freedom); the mean per
+ * condition has one too. Undefined with fewer than two environments with both conditions.
  */
 export function continuousPooledAnalysis(
   environments: readonly EnvironmentSamples[],
@@ -137,40 +138,35 @@ export function continuousPooledAnalysis(
     resamples: settings.resamples,
     random: settings.seed,
   });
-  const bootstrapOptions = { resamples: settings.resamples, level: settings.level };
-  const difference = clusterBootstrap({
-    ...bootstrapOptions,
+  const difference = clusterJackknifeInterval({
+    level: settings.level,
     clusters: strata.map(({ treatment, control }) => {
       const weight = (treatment.length * control.length) / (treatment.length + control.length);
       return [weight * (sampleSummary(treatment).mean - sampleSummary(control).mean), weight];
     }),
     statistic: (totals) => totals[0]! / totals[1]!,
-    random: settings.seed,
   });
-  const pooledMean = (condition: string, groups: readonly (readonly number[])[], seed: number) => {
+  const pooledMean = (condition: string, groups: readonly (readonly number[])[]) => {
     const clusters = groups.filter((group) => group.length > 0).map((group) => [sum(group), group.length]);
     const n = clusters.reduce((total, [, count]) => total + count!, 0);
     if (n === 0) return { condition, n, value: null };
     const value = clusters.reduce((total, [groupSum]) => total + groupSum!, 0) / n;
     if (clusters.length < 2) return meanEstimate(condition, groups.flat(), settings.level);
-    const result = clusterBootstrap({
-      ...bootstrapOptions,
+    const result = clusterJackknifeInterval({
+      level: settings.level,
       clusters,
       statistic: (totals) => totals[0]! / totals[1]!,
-      random: seed,
     });
-    return { condition, n, value, ...optionalInterval(clusterInterval(result.ci)) };
+    return { condition, n, value, ...optionalInterval(finiteInterval(result.ci)) };
   };
   const estimates = [
     pooledMean(
       pair.treatment,
       environments.map((s) => s.treatment),
-      settings.seed + 1,
     ),
     pooledMean(
       pair.control,
       environments.map((s) => s.control),
-      settings.seed + 2,
     ),
   ];
   return {
@@ -179,7 +175,7 @@ export function continuousPooledAnalysis(
     effect: {
       measure: 'stratified_mean_difference',
       value: finiteOrNull(test.statistic),
-      ...optionalInterval(clusterInterval(difference.ci)),
+      ...optionalInterval(finiteInterval(difference.ci)),
     },
     test: { name: 'stratified-permutation', statistic: finiteOrNull(test.statistic) },
     pValue: finiteOrNull(test.pValue),

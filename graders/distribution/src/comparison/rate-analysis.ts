@@ -1,4 +1,5 @@
-import { clusterBootstrap, fisherExactTest, riskDifference, wilsonInterval } from '@judgekit/stats';
+import { fisherExactTest, riskDifference, wilsonInterval } from '@judgekit/stats';
+import { clusterJackknifeInterval } from '../statistics/cluster-jackknife-interval.js';
 import { cochranMantelHaenszelTest } from '../statistics/cochran-mantel-haenszel-test.js';
 import { exactConditionalTest } from '../statistics/exact-conditional-test.js';
 import type { StratumCounts } from '../statistics/stratum-table.js';
@@ -98,8 +99,8 @@ export function rateEnvironmentAnalysis(
  * The comparison pooled over environments, respecting that transcripts of one environment are
  * not independent: the test is stratified by environment (Cochran-Mantel-Haenszel, or the exact
  * conditional test when the Mantel-Fleiss criterion fails); the effect is the Mantel-Haenszel
- * risk difference with a cluster-bootstrap interval that resamples whole environments; the rate
- * per condition has a cluster-bootstrap interval too. Undefined with fewer than two environments.
+ * risk difference with a delete-one-environment jackknife interval (t on G − 1 degrees of
+ * freedom); the rate per condition has one too. Undefined with fewer than two environments.
  */
 export function ratePooledAnalysis(
   environments: readonly EnvironmentSamples[],
@@ -122,9 +123,8 @@ export function ratePooledAnalysis(
     test = { name: 'cochran-mantel-haenszel', statistic: asymptotic.statistic };
     pValue = asymptotic.pValue;
   }
-  const bootstrapOptions = { resamples: settings.resamples, level: settings.level };
-  const difference = clusterBootstrap({
-    ...bootstrapOptions,
+  const difference = clusterJackknifeInterval({
+    level: settings.level,
     clusters: strata.map((s) => {
       const total = s.treatmentTrials + s.controlTrials;
       return [
@@ -133,22 +133,20 @@ export function ratePooledAnalysis(
       ];
     }),
     statistic: (totals) => totals[0]! / totals[1]!,
-    random: settings.seed,
   });
   const all = environments.map(countsOf);
-  const pooledRate = (condition: string, events: number[], trials: number[], seed: number) => {
+  const pooledRate = (condition: string, events: number[], trials: number[]) => {
     const n = trials.reduce((sum, value) => sum + value, 0);
     const k = events.reduce((sum, value) => sum + value, 0);
     if (n === 0) return { condition, n, value: null };
     const clusters = events.map((value, index) => [value, trials[index]!]).filter(([, t]) => t! > 0);
     if (clusters.length < 2) return rateEstimate(condition, k, n, settings.level);
-    const result = clusterBootstrap({
-      ...bootstrapOptions,
+    const result = clusterJackknifeInterval({
+      level: settings.level,
       clusters,
       statistic: (totals) => totals[0]! / totals[1]!,
-      random: seed,
     });
-    return { condition, n, value: k / n, ...optionalInterval(clusterInterval(result.ci)) };
+    return { condition, n, value: k / n, ...optionalInterval(clamped(finiteInterval(result.ci), 0, 1)) };
   };
   const treatmentEvents = all.map((s) => s.treatmentEvents);
   const controlEvents = all.map((s) => s.controlEvents);
@@ -157,13 +155,11 @@ export function ratePooledAnalysis(
       pair.treatment,
       treatmentEvents,
       all.map((s) => s.treatmentTrials),
-      settings.seed + 1,
     ),
     pooledRate(
       pair.control,
       controlEvents,
       all.map((s) => s.controlTrials),
-      settings.seed + 2,
     ),
   ];
   const controlTrials = strata.reduce((sum, s) => sum + s.controlTrials, 0);
@@ -174,7 +170,7 @@ export function ratePooledAnalysis(
     effect: {
       measure: 'mantel_haenszel_risk_difference',
       value: finiteOrNull(difference.estimate),
-      ...optionalInterval(clusterInterval(difference.ci)),
+      ...optionalInterval(clamped(finiteInterval(difference.ci), -1, 1)),
     },
     test,
     pValue: finiteOrNull(pValue),
@@ -188,9 +184,13 @@ export function ratePooledAnalysis(
   };
 }
 
-/** Marks a bootstrap interval as resampling clusters (environments). */
-export function clusterInterval(ci: { lower: number; upper: number; level: number; method?: string }) {
-  return finiteInterval({ ...ci, method: `cluster-${ci.method ?? 'bootstrap'}` });
+/** An interval cut to the range its quantity can take (a rate to [0, 1]). */
+function clamped<TInterval extends { lower: number; upper: number }>(
+  ci: TInterval | undefined,
+  lower: number,
+  upper: number,
+): TInterval | undefined {
+  return ci && { ...ci, lower: Math.max(lower, ci.lower), upper: Math.min(upper, ci.upper) };
 }
 
 /** `{ ci }` when the interval is defined, else `{}` (optional properties stay absent). */

@@ -13,7 +13,7 @@ export const compareGrader = createComparisonGrader({
     'name them in `conditions.treatment` / `conditions.control`, or let them be inferred (`X` vs `no_X`, anything ' +
     "vs `control`). Rates: Wilson intervals, risk difference with Newcombe's interval, the 'N − 1' chi-square " +
     "per environment (Fisher's exact test when an expected count is below 1); pooled, the Cochran-Mantel-Haenszel " +
-    'test stratified by environment and the Mantel-Haenszel risk difference with a cluster-bootstrap interval. ' +
+    'test stratified by environment and the Mantel-Haenszel risk difference with a delete-one-environment jackknife interval. ' +
     "Continuous metrics: Welch's t per environment, a within-environment permutation test pooled. Holm (or BH) " +
     'across environments; flagged when the corrected p-value is below `alpha` and the interval reaches ' +
     '`minimumEffect`; a power note when n is too small to detect `minimumEffect`.',

@@ -29,10 +29,9 @@ const TEST_NAMES: Record<string, [short: string, long: string]> = {
 
 const EFFECT_NAMES: Record<string, string> = {
   risk_difference: 'risk difference (Newcombe interval)',
-  mantel_haenszel_risk_difference:
-    'Mantel-Haenszel risk difference (cluster-bootstrap interval over environments)',
+  mantel_haenszel_risk_difference: 'Mantel-Haenszel risk difference (jackknife-t interval over environments)',
   mean_difference: 'difference in means (Welch interval)',
-  stratified_mean_difference: 'stratified difference in means (cluster-bootstrap interval over environments)',
+  stratified_mean_difference: 'stratified difference in means (jackknife-t interval over environments)',
 };
 
 function number(value: number | null | undefined, digits = 3): string {

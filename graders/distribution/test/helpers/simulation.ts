@@ -111,7 +111,7 @@ export function simulate(options: {
   return prepared.map(({ tally }) => tally);
 }
 
-/** A rate as a percentage with one decimal. */
+/** A rate as a percentage with two decimals. */
 export function percent(count: number, total: number): string {
-  return `${((100 * count) / total).toFixed(1)}%`;
+  return `${((100 * count) / total).toFixed(2)}%`;
 }
