@@ -36,8 +36,14 @@ export function agreementHeatmapPlot(
     height: size,
     data: { values },
     encoding: {
-      x: { field: 'a', type: 'nominal', sort: raters, title: null, axis: { labelAngle: -35 } },
-      y: { field: 'b', type: 'nominal', sort: raters, title: null },
+      x: {
+        field: 'a',
+        type: 'nominal',
+        sort: raters,
+        title: null,
+        axis: { labelAngle: -35, labelLimit: 240 },
+      },
+      y: { field: 'b', type: 'nominal', sort: raters, title: null, axis: { labelLimit: 240 } },
     },
     layer: [
       {
