@@ -62,4 +62,12 @@ export async function judgekitAssertion(
   return (await assertion)(output, context);
 }
 
-export default judgekitAssertion;
+/**
+ * The default export, for `value: file://node_modules/@judgekit/integrations/dist/promptfoo.js`.
+ * promptfoo's loader hands back a module's default export when it has one, so the named entity of
+ * `package:@judgekit/integrations/promptfoo:judgekitAssertion` is looked up on it: it carries itself.
+ */
+const defaultAssertion: typeof judgekitAssertion & { judgekitAssertion: typeof judgekitAssertion } =
+  Object.assign(judgekitAssertion, { judgekitAssertion });
+
+export default defaultAssertion;
