@@ -198,3 +198,38 @@ describe('breakdown by a per-dimension metadata key', () => {
     ]);
   });
 });
+
+describe('calibrate on degenerate gold', () => {
+  const scored = (ids: string[], label: boolean) =>
+    ids.map((id, index) => makeVerdict({ transcriptId: id, label, score: (index + 1) / (ids.length + 1) }));
+
+  it('reports undefined metrics instead of failing when gold has only positives, only negatives, or none', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const onlyPositives = calibrate(
+      scored(ids, true),
+      ids.map((id) => makeGold({ transcriptId: id, label: true })),
+      {
+        resamples: 100,
+        targetPrecision: 0.9,
+      },
+    ).graders[0]!;
+    expect(onlyPositives.metrics.specificity.value).toBeNull();
+    expect(onlyPositives.scores!.rocAUC.value).toBeNull();
+    expect(onlyPositives.scores!.monitor).toMatchObject({ threshold: null, benign: 0, positives: 4 });
+    const onlyNegatives = calibrate(
+      scored(ids, false),
+      ids.map((id) => makeGold({ transcriptId: id, label: false })),
+      {
+        resamples: 100,
+        targetRecall: 0.5,
+      },
+    ).graders[0]!;
+    expect(onlyNegatives.metrics.recall.value).toBeNull();
+    expect(onlyNegatives.scores!.prAUC.value).toBeNull();
+    expect(onlyNegatives.scores!.pr).toEqual([]);
+    const noGold = calibrate(scored(ids, true), [], { resamples: 100 }).graders[0]!;
+    expect(noGold.counts).toMatchObject({ verdicts: 4, noGold: 4, scored: 0 });
+    expect(noGold.scores).toBeNull();
+    expect(noGold.metrics.accuracy).toEqual({ value: null, ci: null });
+  });
+});
