@@ -36,10 +36,18 @@ function builtIsFresh(): boolean {
 }
 
 /**
- * How to start `judgekit`: the built CLI (`packages/cli/dist/bin.js`) when every workspace build is
+ * How to start `judgekit` (chosen once per test file, so a run and its resume use the same code):
+ * the built CLI (`packages/cli/dist/bin.js`) when every workspace build is
  * newer than its sources, otherwise the CLI's sources through tsx (same code, no stale build).
  */
 export function judgekitCommand(): { mode: 'dist' | 'source'; args: string[] } {
+  command ??= chooseCommand();
+  return command;
+}
+
+let command: { mode: 'dist' | 'source'; args: string[] } | undefined;
+
+function chooseCommand(): { mode: 'dist' | 'source'; args: string[] } {
   if (builtIsFresh()) return { mode: 'dist', args: [BIN] };
   const require = createRequire(import.meta.url);
   const tsx = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs')).href;
