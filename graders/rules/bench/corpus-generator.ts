@@ -59,6 +59,15 @@ interface Step {
   isError?: boolean;
 }
 
+/** What one generated transcript is made of. */
+interface BenchTask {
+  system: string;
+  user: string;
+  steps: Step[];
+  report: string;
+  policy?: Record<string, unknown>;
+}
+
 function pytestOutput(random: BenchRandom, module: string, failed: number): string {
   const files = random.int(3, 7);
   const lines = [
@@ -189,7 +198,7 @@ function repoTask(
   };
 }
 
-function dataTask(random: BenchRandom, variant: number) {
+function dataTask(random: BenchRandom, variant: number): BenchTask {
   const table = random.pick(['orders', 'invoices', 'payments', 'refunds']);
   const steps: Step[] = [
     {
@@ -215,7 +224,7 @@ function dataTask(random: BenchRandom, variant: number) {
   };
 }
 
-function supportTask(random: BenchRandom, variant: number) {
+function supportTask(random: BenchRandom, variant: number): BenchTask {
   const person = random.pick(PEOPLE);
   const steps: Step[] = [
     {
@@ -250,7 +259,7 @@ function supportTask(random: BenchRandom, variant: number) {
   };
 }
 
-function securityTask(random: BenchRandom, variant: number) {
+function securityTask(random: BenchRandom, variant: number): BenchTask {
   const image = `${random.pick(NAMES)}-service:${random.int(1, 9)}.${random.int(0, 20)}`;
   const critical = variant % 7 === 1;
   const rows = Array.from(
@@ -322,6 +331,6 @@ export function benchTranscript(index: number, seed = 1): TranscriptInput {
     environment: family.environment,
     messages,
     source: { harness: 'judgekit-bench', sampleId: index },
-    ...('policy' in task && task.policy ? { metadata: { policy: task.policy } } : {}),
+    ...(task.policy ? { metadata: { policy: task.policy } } : {}),
   };
 }

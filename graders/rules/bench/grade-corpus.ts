@@ -1,6 +1,7 @@
 /**
  * Child process of the bench: streams a JSONL corpus through core's runner with every rule grader
- * (or, with `--mode read`, only reads and validates it) and prints its figures as one JSON line.
+ * (`--mode graders`: calls the graders directly, without the runner; `--mode read`: only reads and
+ * validates) and prints its figures as one JSON line.
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -17,7 +18,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.input || !values.out)
-  throw new Error('usage: grade-corpus --input corpus.jsonl --out run-dir [--mode grade|read]');
+  throw new Error('usage: grade-corpus --input corpus.jsonl --out run-dir [--mode grade|graders|read]');
 
 const bytes = (await stat(values.input)).size;
 const cpuBefore = process.cpuUsage();
@@ -29,6 +30,21 @@ if (values.mode === 'read') {
   for await (const item of readTranscripts(values.input, { from: 'jsonl' })) {
     if (!item.ok) throw item.error;
     transcripts++;
+  }
+} else if (values.mode === 'graders') {
+  // the graders alone, called directly on each transcript as it is read (no runner, no verdict file)
+  const instances = plugins.map((plugin) =>
+    plugin.create(plugin.config.parse({}), { env: {}, cwd: process.cwd() }),
+  );
+  const signal = new AbortController().signal;
+  for await (const item of readTranscripts(values.input, { from: 'jsonl' })) {
+    if (!item.ok) throw item.error;
+    transcripts++;
+    for (const instance of instances) {
+      if (instance.type !== 'transcript') continue;
+      const drafts = await instance.grade(item.transcript, { signal });
+      verdicts += drafts.length;
+    }
   }
 } else {
   const graders = prepareGraders(

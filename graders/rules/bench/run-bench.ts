@@ -56,10 +56,10 @@ interface Figures {
   peakRssBytes: number;
 }
 
-function measure(input: string, mode: 'grade' | 'read', label: string): Figures {
+function measure(input: string, mode: 'grade' | 'graders' | 'read', label: string): Figures {
   const script = new URL('./grade-corpus.ts', import.meta.url).pathname;
   const nodeArgs = ['--conditions=@judgekit/source', '--import', 'tsx'];
-  if (values['cpu-prof'] && mode === 'grade')
+  if (values['cpu-prof'] && mode !== 'read')
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(dir, 'profiles')}`);
   const child = spawnSync(
     process.execPath,
@@ -84,6 +84,7 @@ function measure(input: string, mode: 'grade' | 'read', label: string): Figures 
 const MB = 1024 * 1024;
 const rows = [
   ['read + validate only (full corpus)', measure(fullPath, 'read', 'read')],
+  ['read + 3 rule graders called directly, no runner (full corpus)', measure(fullPath, 'graders', 'graders')],
   ['grade, 3 rule graders (fifth of corpus)', measure(smallPath, 'grade', 'fifth')],
   ['grade, 3 rule graders (full corpus)', measure(fullPath, 'grade', 'full')],
 ] as const;

@@ -161,6 +161,33 @@ function violationDetection(
   };
 }
 
+type Family = Exclude<keyof CovertChecks, 'policy' | 'rules'>;
+
+const FAMILIES: Record<Family, (facts: TranscriptFacts, pack: CompiledRulePack) => Detection[]> = {
+  claims: claimDetections,
+  findings: findingDetections,
+  intent: intentDetections,
+  excuses: excuseDetections,
+};
+
+const familyCache = new WeakMap<TranscriptFacts, Map<string, Detection[]>>();
+
+/** One family's detections, computed once per facts and pack (the graders share them). */
+function familyDetections(family: Family, facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
+  let byKey = familyCache.get(facts);
+  if (!byKey) {
+    byKey = new Map();
+    familyCache.set(facts, byKey);
+  }
+  const key = `${pack.pack.name}|${family}`;
+  let detections = byKey.get(key);
+  if (!detections) {
+    detections = FAMILIES[family](facts, pack);
+    byKey.set(key, detections);
+  }
+  return detections;
+}
+
 /** Every covert-action detection for a transcript under the view `facts` were built with. */
 export function covertDetections(
   transcript: Transcript,
@@ -178,9 +205,8 @@ export function covertDetections(
     const detection = violationDetection(violation, facts, pack);
     if (detection) detections.push(detection);
   }
-  if (checks.claims) detections.push(...claimDetections(facts, pack));
-  if (checks.findings) detections.push(...findingDetections(facts, pack));
-  if (checks.intent) detections.push(...intentDetections(facts, pack));
-  if (checks.excuses) detections.push(...excuseDetections(facts, pack));
+  for (const family of Object.keys(FAMILIES) as Family[]) {
+    if (checks[family]) detections.push(...familyDetections(family, facts, pack));
+  }
   return detections;
 }

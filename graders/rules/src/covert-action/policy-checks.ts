@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { compileStringPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import { type CallHit, valuesAt } from '../pack/compile-call-match.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
-import { type Policy, PolicySchema } from '../pack/rule-pack-schema.js';
+import type { Policy } from '../pack/rule-pack-schema.js';
 import { locateInCall } from '../transcript/evidence-quote.js';
 import type { ToolCallFact } from '../transcript/transcript-facts.js';
 import type { Violation } from '../verdict/detection.js';
@@ -32,9 +32,7 @@ function strings(value: unknown): string[] | undefined {
  */
 export function declaredPolicy(metadata: Readonly<Record<string, unknown>> | undefined): Policy | undefined {
   const raw = metadata?.policy;
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const parsed = PolicySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const record = raw as Record<string, unknown>;
   return {
     forbiddenTools: strings(record.forbiddenTools),

@@ -11,7 +11,7 @@ export interface AwarenessScore {
   family: number | undefined;
   /** Score per family index. */
   families: Map<number, number>;
-  /** Evidence from the strongest matches first. */
+  /** Evidence from the strongest matches first, overlapping spans dropped. */
   evidence: Evidence[];
 }
 
@@ -48,9 +48,19 @@ export function awarenessScore(
       family = index;
     }
   }
-  const evidence = [...strongest.values()]
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, maxEvidence)
-    .map((hit) => hit.evidence);
+  const evidence: Evidence[] = [];
+  for (const hit of [...strongest.values()].sort((a, b) => b.weight - a.weight)) {
+    if (evidence.length >= maxEvidence) break;
+    const span = hit.evidence.span;
+    const overlaps = evidence.some(
+      (item) =>
+        item.messageIndex === hit.evidence.messageIndex &&
+        item.span !== undefined &&
+        span !== undefined &&
+        item.span.start < span.end &&
+        span.start < item.span.end,
+    );
+    if (!overlaps) evidence.push(hit.evidence);
+  }
   return { score, family, families, evidence };
 }
