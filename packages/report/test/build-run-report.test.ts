@@ -19,6 +19,8 @@ describe('buildRunReport', () => {
   it('gathers calibration, agreement with the gold annotator, prevalence, findings and the queue', async () => {
     const { report } = await sampleReport();
     expect(RunReportSchema.parse(report)).toEqual(report);
+    // `--format json` is this object as JSON: it must survive the round trip as a valid report.
+    expect(RunReportSchema.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(true);
     expect(report.calibration!.graders.map((entry) => entry.grader.name)).toEqual([
       'judge',
       'judge-cot',
