@@ -78,12 +78,17 @@ export function reportPlots(report: RunReport): ReportPlot[] {
     });
   const comparisons = new Map<string, Finding[]>();
   for (const finding of report.findings) {
-    const key = `${finding.dimension ?? ''} · ${finding.metric} · ${finding.conditions.join(' vs ')} · ${finding.effect.measure}`;
+    // Per-environment effects and the pooled one share a plot when both are differences (or both ratios).
+    const scale = /ratio/i.test(finding.effect.measure) ? 'ratio' : 'difference';
+    const key = `${finding.dimension ?? ''} · ${finding.metric} · ${finding.conditions.join(' vs ')} · ${scale}`;
     comparisons.set(key, [...(comparisons.get(key) ?? []), finding]);
   }
-  for (const [key, findings] of comparisons)
-    if (findings.some((finding) => finding.effect.value !== null))
-      plots.push({ section: 'findings', group: key, spec: forestPlot(findings, key.replace(/^ · /, '')) });
+  for (const [key, findings] of comparisons) {
+    if (!findings.some((finding) => finding.effect.value !== null)) continue;
+    const measures = [...new Set(findings.map((finding) => finding.effect.measure))].join(' / ');
+    const title = `${key.replace(/ · (ratio|difference)$/, '').replace(/^ · /, '')} · ${measures}`;
+    plots.push({ section: 'findings', group: key, spec: forestPlot(findings, title, measures) });
+  }
   const points: PrevalencePoint[] = report.prevalence.flatMap((entry) => {
     const subject = `${entry.grader.name} · ${entry.dimension}`;
     const point = (method: string, value: number | null, ci: { lower: number; upper: number } | null) =>

@@ -5,13 +5,13 @@ import { PLOT_CONFIG } from './plot-theme.js';
 const RATIO_MEASURES = /ratio/i;
 
 /**
- * Forest plot of one comparison's condition effect per environment (and pooled): the effect with
- * its CI, a reference line at no effect (0 for differences, 1 for ratios, on a log scale), flagged
+ * Forest plot of one comparison's condition effect per environment (and pooled, as a diamond at
+ * the bottom): the effect with its CI, a reference line at no effect (0 for differences, 1 for ratios, on a log scale), flagged
  * findings in red.
  */
-export function forestPlot(findings: readonly Finding[], title: string): TopLevelSpec {
-  const measure = findings[0]?.effect.measure ?? 'effect';
-  const ratio = RATIO_MEASURES.test(measure);
+export function forestPlot(findings: readonly Finding[], title: string, axisTitle?: string): TopLevelSpec {
+  const measure = axisTitle ?? findings[0]?.effect.measure ?? 'effect';
+  const ratio = RATIO_MEASURES.test(findings[0]?.effect.measure ?? '');
   const values = findings.flatMap((finding) =>
     finding.effect.value === null
       ? []
