@@ -9,6 +9,11 @@ export {
   BatchStateSchema,
   type BatchStatus,
 } from './batch/batch-engine.js';
+export {
+  type CollectingJudgeModel,
+  type CollectingJudgeModelOptions,
+  createCollectingJudgeModel,
+} from './batch/collecting-judge-model.js';
 export { CACHE_KEY_VERSION, cacheKey } from './cache/cache-key.js';
 export { defaultCacheDir } from './cache/default-cache-dir.js';
 export {
@@ -22,6 +27,7 @@ export { type CallCost, callCost, type TokenCounts } from './cost/call-cost.js';
 export { type ModelPrice, ModelPriceSchema, type PriceTable, PriceTableSchema } from './cost/price-table.js';
 export { PROVIDER_ENVIRONMENT, type ProviderEnvironment } from './credentials/provider-environment.js';
 export { BatchError } from './errors/batch-error.js';
+export { BatchPendingError } from './errors/batch-pending-error.js';
 export { JudgeCallError, type JudgeCallFailure } from './errors/judge-call-error.js';
 export { JudgeOutputError } from './errors/judge-output-error.js';
 export { MissingAPIKeyError } from './errors/missing-api-key-error.js';
