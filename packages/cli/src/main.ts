@@ -1,6 +1,7 @@
 import { JudgekitError } from '@judgekit/core';
 import { Command, CommanderError } from 'commander';
 import { registerAgreeCommand } from './commands/agree-command.js';
+import { registerBatchCommand } from './commands/batch-command.js';
 import { registerCalibrateCommand } from './commands/calibrate-command.js';
 import { registerCompareCommand } from './commands/compare-command.js';
 import { registerExportCommand } from './commands/export-command.js';
@@ -28,7 +29,6 @@ const HINTS: Record<string, string> = {
   UNKNOWN_GRADER: 'run `judgekit graders` to list the installed graders',
   PLUGIN_LOAD: 'is the plugin installed in this project, and does it export a judgekit.grader/v1 plugin?',
   INVALID_TRANSCRIPT: 'fix the record, or pass --on-invalid skip to skip invalid records (they are counted)',
-  RUN_DIR: 'pass --resume to continue a run, --overwrite to replace it, or choose another --out',
 };
 
 /** Builds the `judgekit` program. */
@@ -44,6 +44,7 @@ export function createProgram(output: CLIOutput): Command {
     .exitOverride();
   registerImportCommand(program, output);
   registerGradeCommand(program, output);
+  registerBatchCommand(program, output);
   registerGradersCommand(program, output);
   registerFixturesCommand(program, output);
   registerCalibrateCommand(program, output);
