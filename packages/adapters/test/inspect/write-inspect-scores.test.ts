@@ -324,7 +324,7 @@ describe('writeInspectScores into this package’s own Inspect logs', () => {
       const mine = flipped.find(
         (verdict) => verdict.transcriptId === transcript.id && verdict.grader.id === 'test.keyword',
       )!;
-      expect((transcript.source?.scores?.['judgekit/test.keyword'] as { value: number }).value).toBe(
+      expect((transcript.source!.scores!['judgekit/test.keyword'] as { value: number }).value).toBe(
         mine.label ? 1 : 0,
       );
     }
