@@ -7,6 +7,21 @@ import {
 } from './grader/llm-judge-plugins.js';
 
 export {
+  type BatchRoundReport,
+  type BatchRunInput,
+  batchRunStatus,
+  type CollectBatchRunReport,
+  collectBatchRun,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_MAX_BATCH_REQUESTS,
+  isBatchRunWaiting,
+  type SubmitBatchRunReport,
+  submitBatchRun,
+} from './batch/batch-run.js';
+export { readBatchRun, removeBatchRun } from './batch/batch-run-file.js';
+export { BATCH_RUN_FILE, BATCH_RUN_FORMAT, type BatchRun, BatchRunSchema } from './batch/batch-run-schema.js';
+export type { BatchStatusRow } from './batch/poll-batches.js';
+export {
   covertActionJudge,
   evalAwarenessJudge,
   LLM_JUDGE_VERSION,

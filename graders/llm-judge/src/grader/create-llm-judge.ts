@@ -7,7 +7,7 @@ import {
   type Usage,
   type VerdictDraft,
 } from '@judgekit/core';
-import { createJudges } from '../judge/create-judges.js';
+import { createJudges, type JudgeModelFactory } from '../judge/create-judges.js';
 import type { LLMJudgeConfig } from '../judge/llm-judge-config.js';
 import { buildSystemPrompt } from '../prompt/system-prompt.js';
 import type { RubricDimension } from '../rubric/rubric-dimensions.js';
@@ -29,13 +29,18 @@ export function createLLMJudge(options: {
   graderVersion: string;
   config: LLMJudgeConfig;
   context: GraderCreateContext;
+  /** How judge models are made; default `createJudgeModel` (a batch run passes its collecting judges). */
+  createModel?: JudgeModelFactory;
 }): TranscriptGrader {
   const { dimensions, graderVersion, config, context } = options;
   const system = buildSystemPrompt(dimensions, config.fewShot);
   const schema = judgeAnswerSchema(dimensions);
-  const judges = createJudges(config, context, {
-    maxOutputTokens: OUTPUT_TOKENS_PER_DIMENSION * dimensions.length,
-  });
+  const judges = createJudges(
+    config,
+    context,
+    { maxOutputTokens: OUTPUT_TOKENS_PER_DIMENSION * dimensions.length },
+    options.createModel,
+  );
   return {
     type: 'transcript',
     async grade(transcript, { signal }) {

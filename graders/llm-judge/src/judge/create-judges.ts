@@ -3,6 +3,7 @@ import { ConfigError, type GraderCreateContext } from '@judgekit/core';
 import {
   createJudgeModel,
   type JudgeModel,
+  type JudgeModelOptions,
   type JudgeSettings,
   JudgeSettingsSchema,
 } from '@judgekit/providers';
@@ -51,21 +52,26 @@ function recordingDirs(config: LLMJudgeConfig, context: GraderCreateContext) {
   return { ...(recordDir ? { recordDir } : {}), ...(replayDir ? { replayDir } : {}) };
 }
 
+/** Makes a judge model from its name and options: `createJudgeModel`, or a batch run's collecting judge. */
+export type JudgeModelFactory = (name: string, options: JudgeModelOptions) => JudgeModel;
+
 /**
  * Creates the judge models of a grader. Settings are the grader's, overridden per judge; keys come
  * from the environment in `context.env` only when a call has to be made.
  * @param defaults settings the grader chooses when the config does not (e.g. a larger output limit for several dimensions)
+ * @param createModel default `createJudgeModel`
  */
 export function createJudges(
   config: LLMJudgeConfig,
   context: GraderCreateContext,
   defaults: JudgeSettings,
+  createModel: JudgeModelFactory = createJudgeModel,
 ): JudgeHandle[] {
   const shared = { ...defaults, ...sharedSettings(config) };
   return judgeEntries(config).map((entry) => {
     const { model: name, ...own } = typeof entry === 'string' ? { model: entry } : entry;
     const settings: JudgeSettings = { ...shared, ...own };
-    const model = createJudgeModel(name, {
+    const model = createModel(name, {
       ...settings,
       env: context.env,
       ...(context.cacheDir === undefined ? {} : { cacheDir: resolve(context.cwd, context.cacheDir) }),
