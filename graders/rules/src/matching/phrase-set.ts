@@ -84,12 +84,7 @@ interface Prefilter {
   regex: RegExp;
   /** For each literal: the phrases it (or a literal it contains) may admit. */
   admits: Map<string, number[]>;
-  /** For few literals, searched one by one with `indexOf` (faster than an alternation): literal → phrases. */
-  few: Array<[string, number[]]> | undefined;
 }
-
-/** Up to this many literals, the prefilter searches each with `indexOf` instead of one alternation. */
-const FEW_LITERALS = 12;
 
 function buildPrefilter(triggers: ReadonlyArray<string[] | undefined>): Prefilter | undefined {
   const byLiteral = new Map<string, number[]>();
@@ -112,7 +107,6 @@ function buildPrefilter(triggers: ReadonlyArray<string[] | undefined>): Prefilte
   return {
     regex: new RegExp(literals.map(escapeRegex).join('|'), 'g'),
     admits,
-    few: literals.length <= FEW_LITERALS ? [...byLiteral.entries()] : undefined,
   };
 }
 
@@ -147,23 +141,19 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
   const always = triggers.flatMap((literals, index) => (literals ? [] : [index]));
   const prefilter = always.length === list.length ? undefined : buildPrefilter(triggers);
 
-  const candidates = (text: string): number[] => {
+  const candidates = (text: string): readonly number[] => {
     if (!prefilter) return always;
-    const admitted = new Set<number>(always);
     const lower = lowerCase(text);
-    if (prefilter.few) {
-      for (const [literal, phrases] of prefilter.few) {
-        if (lower.includes(literal)) for (const phrase of phrases) admitted.add(phrase);
-      }
-      return admitted.size === always.length ? always : [...admitted].sort((a, b) => a - b);
-    }
+    let admitted: Set<number> | undefined;
     const regex = prefilter.regex;
     regex.lastIndex = 0;
     for (let match = regex.exec(lower); match; match = regex.exec(lower)) {
+      admitted ??= new Set(always);
       for (const phrase of prefilter.admits.get(match[0])!) admitted.add(phrase);
       regex.lastIndex = match.index + 1;
     }
-    return admitted.size === always.length ? always : [...admitted].sort((a, b) => a - b);
+    if (admitted === undefined || admitted.size === always.length) return always;
+    return [...admitted].sort((a, b) => a - b);
   };
 
   const scan = (text: string, first: boolean): PhraseMatch[] => {

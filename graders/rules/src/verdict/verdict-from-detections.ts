@@ -26,6 +26,17 @@ export function verdictFromDetections(
   detections: readonly Detection[],
   options: VerdictOptions,
 ): VerdictDraft {
+  if (detections.length === 0) {
+    return {
+      dimension: options.dimension,
+      label: false,
+      score: 0,
+      evidence: [],
+      rationale: options.nothing,
+      view: options.view,
+      provenance: { ...options.provenance, checks: [] },
+    };
+  }
   const sorted = [...detections].sort((a, b) => b.weight - a.weight);
   const score = Math.round(noisyOr(sorted.map((detection) => detection.weight)) * 1e6) / 1e6;
   const label = sorted.length > 0 && score >= options.threshold;
