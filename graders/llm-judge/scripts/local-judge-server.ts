@@ -3,32 +3,46 @@
  * every OpenAI, Anthropic or OpenAI-compatible judge call with a crude keyword judge that reads the
  * fenced transcript (schema-valid answers with exact quotes; NOT a real model, its grades mean little).
  *
- *   pnpm --filter @judgekit/grader-llm-judge local-judge [--latency <ms>] [--log]
+ * It also serves the OpenAI Batch API (Files + Batches) and Anthropic Message Batches: batches finish
+ * at once, or with `--batch-seconds <s>` on a timer every s seconds (to try `judgekit batch collect --wait`).
+ *
+ *   pnpm --filter @judgekit/grader-llm-judge local-judge [--latency <ms>] [--batch-seconds <s>] [--log]
  */
 import { startTestServer } from '@judgekit/providers/testing';
 import { askedDimensions } from './local-judge/judge-request.js';
 import { keywordReply } from './local-judge/keyword-judge.js';
 
-const latencyFlag = process.argv.indexOf('--latency');
-const latencyMs = latencyFlag > 0 ? Number(process.argv[latencyFlag + 1]) : 0;
+const flag = (name: string): number | undefined => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : undefined;
+};
+const latencyMs = flag('--latency') ?? 0;
+const batchSeconds = flag('--batch-seconds');
 let calls = 0;
+let batchCalls = 0;
 const server = await startTestServer({
   latencyMs,
+  batchCompletion: batchSeconds ? 'manual' : 'immediate',
   handler: (call) => {
-    calls++;
+    if (call.batch) batchCalls++;
+    else calls++;
     if (process.argv.includes('--log')) {
-      process.stdout.write(
-        `call ${calls}: ${call.kind} ${call.model} [${askedDimensions(call).join(', ')}]\n`,
-      );
+      const what = call.batch ? `batch request ${batchCalls}` : `call ${calls}`;
+      process.stdout.write(`${what}: ${call.kind} ${call.model} [${askedDimensions(call).join(', ')}]\n`);
     }
     return keywordReply(call);
   },
 });
+const timer = batchSeconds
+  ? setInterval(() => void server.completeBatches(), batchSeconds * 1000)
+  : undefined;
 process.stdout.write(
-  `local judge listening (keyword judge, not a model)\n  openai: / compatible: --base-url ${server.openaiBaseURL}\n  anthropic:             --base-url ${server.anthropicBaseURL}\nany API key is accepted, e.g. OPENAI_API_KEY=sk-local; Ctrl-C to stop\n`,
+  `local judge listening (keyword judge, not a model)\n  openai: / compatible: --base-url ${server.openaiBaseURL}\n  anthropic:             --base-url ${server.anthropicBaseURL}\n${batchSeconds ? `batches finish every ${batchSeconds}s\n` : ''}any API key is accepted, e.g. OPENAI_API_KEY=sk-local; Ctrl-C to stop\n`,
 );
 const stop = async () => {
-  process.stdout.write(`\n${calls} model call(s) answered\n`);
+  clearInterval(timer);
+  const batched = batchCalls > 0 ? ` and ${batchCalls} batch request(s)` : '';
+  process.stdout.write(`\n${calls} model call(s)${batched} answered\n`);
   await server.close();
   process.exit(0);
 };
