@@ -1,13 +1,38 @@
 /**
  * Child process of the bench: streams a JSONL corpus through core's runner with every rule grader
- * (`--mode graders`: calls the graders directly, without the runner; `--mode read`: only reads and
- * validates) and prints its figures as one JSON line.
+ * (`--mode graders`: calls the graders directly, without the runner; `--mode runner-baseline`: the
+ * runner with three no-op graders; `--mode read`: only reads and validates) and prints its figures
+ * as one JSON line.
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readTranscripts } from '@judgekit/adapters';
-import { createRegistry, prepareGraders, runGrading } from '@judgekit/core';
+import {
+  type AnyGraderPlugin,
+  createRegistry,
+  defineGrader,
+  prepareGraders,
+  runGrading,
+} from '@judgekit/core';
+import { z } from 'zod';
 import { plugins } from '../src/index.js';
+
+/** Three graders that answer "no" at once, one per dimension: the runner's own cost. */
+function baselinePlugins(): AnyGraderPlugin[] {
+  return plugins.map((plugin) =>
+    defineGrader({
+      ...plugin,
+      id: `${plugin.id}-noop`,
+      config: z.object({}),
+      create: () => ({
+        type: 'transcript',
+        grade: () => [
+          { dimension: plugin.dimensions[0]!, label: false, score: 0, evidence: [], view: 'all' },
+        ],
+      }),
+    }),
+  );
+}
 
 const { values } = parseArgs({
   options: {
@@ -18,7 +43,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.input || !values.out)
-  throw new Error('usage: grade-corpus --input corpus.jsonl --out run-dir [--mode grade|graders|read]');
+  throw new Error(
+    'usage: grade-corpus --input corpus.jsonl --out run-dir [--mode grade|graders|runner-baseline|read]',
+  );
 
 const bytes = (await stat(values.input)).size;
 const cpuBefore = process.cpuUsage();
@@ -47,9 +74,12 @@ if (values.mode === 'read') {
     }
   }
 } else {
+  // `runner-baseline`: the same runner with three graders that do nothing (the ceiling the runner
+  // and the reader leave for grading); `grade`: the three rule graders
+  const used = values.mode === 'runner-baseline' ? baselinePlugins() : plugins;
   const graders = prepareGraders(
-    plugins.map((plugin) => ({ use: plugin.id })),
-    createRegistry(plugins),
+    used.map((plugin) => ({ use: plugin.id })),
+    createRegistry(used),
     { env: {}, cwd: process.cwd() },
   );
   const summary = await runGrading({

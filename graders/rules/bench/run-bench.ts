@@ -5,12 +5,14 @@
  * directory — in a child process per measurement, and prints MB/s, transcripts/s per core and
  * peak RSS. A fifth of the corpus is graded too, to show that memory does not grow with input.
  *
- *   pnpm --filter @judgekit/grader-rules bench [--transcripts 50000] [--keep] [--cpu-prof]
+ *   pnpm --filter @judgekit/grader-rules bench [--transcripts 50000] [--keep] [--cpu-prof] [--write-readme]
+ *
+ * `--write-readme` puts the printed figures into README.md between the bench markers.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchTranscript } from './corpus-generator.js';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
+    'write-readme': { type: 'boolean', default: false },
   },
 });
 const total = Number(values.transcripts);
@@ -56,7 +59,11 @@ interface Figures {
   peakRssBytes: number;
 }
 
-function measure(input: string, mode: 'grade' | 'graders' | 'read', label: string): Figures {
+function measure(
+  input: string,
+  mode: 'grade' | 'graders' | 'runner-baseline' | 'read',
+  label: string,
+): Figures {
   const script = new URL('./grade-corpus.ts', import.meta.url).pathname;
   const nodeArgs = ['--conditions=@judgekit/source', '--import', 'tsx'];
   if (values['cpu-prof'] && mode !== 'read')
@@ -85,26 +92,52 @@ const MB = 1024 * 1024;
 const rows = [
   ['read + validate only (full corpus)', measure(fullPath, 'read', 'read')],
   ['read + 3 rule graders called directly, no runner (full corpus)', measure(fullPath, 'graders', 'graders')],
+  [
+    'runner with 3 no-op graders: the runner and reader alone (full corpus)',
+    measure(fullPath, 'runner-baseline', 'baseline'),
+  ],
   ['grade, 3 rule graders (fifth of corpus)', measure(smallPath, 'grade', 'fifth')],
   ['grade, 3 rule graders (full corpus)', measure(fullPath, 'grade', 'full')],
 ] as const;
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(
-  `judgekit rule-grader bench — Node ${process.version}, ${cpu}, ${availableParallelism()} cores available`,
+const lines: string[] = [];
+const before = loadavg()[0]!;
+lines.push(
+  `Measured by \`pnpm --filter @judgekit/grader-rules bench\` — Node ${process.version}, ${cpu}, ${availableParallelism()} cores available, 1-minute load average ${before.toFixed(1)} when it ended (other work shares the machine; CPU-seconds are the fairer figure). Corpus: ${total.toLocaleString('en-US')} generated transcripts, ${(fullBytes / MB).toFixed(1)} MB JSONL (written in ${generationSeconds.toFixed(1)} s).`,
 );
-console.log(
-  `corpus: ${total.toLocaleString('en-US')} transcripts, ${(fullBytes / MB).toFixed(1)} MB JSONL (generated in ${generationSeconds.toFixed(1)} s) in ${dir}`,
-);
-console.log('');
-console.log(
+lines.push('');
+lines.push(
   '| run | transcripts | MB | wall s | CPU s | MB/s (wall) | MB/s per CPU-s | transcripts/s per core | verdicts | errors | peak RSS MB |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [label, figures] of rows) {
-  console.log(
+  lines.push(
     `| ${label} | ${figures.transcripts.toLocaleString('en-US')} | ${(figures.bytes / MB).toFixed(1)} | ${figures.seconds.toFixed(1)} | ${figures.cpuSeconds.toFixed(1)} | ${(figures.bytes / MB / figures.seconds).toFixed(1)} | ${(figures.bytes / MB / figures.cpuSeconds).toFixed(1)} | ${Math.round(figures.transcripts / figures.cpuSeconds).toLocaleString('en-US')} | ${figures.verdicts.toLocaleString('en-US')} | ${figures.errors} | ${(figures.peakRssBytes / MB).toFixed(0)} |`,
   );
+}
+const fullRun = rows.at(-1)![1];
+const fifthRun = rows.at(-2)![1];
+const throughput = fullRun.bytes / MB / fullRun.cpuSeconds;
+const peak = Math.max(fullRun.peakRssBytes, fifthRun.peakRssBytes) / MB;
+lines.push('');
+lines.push(
+  `Targets (full corpus through the runner): ≥ 40 MB/s on one core — ${throughput.toFixed(1)} MB/s per CPU-second, ${throughput >= 40 ? 'met' : '**missed**'}; peak RSS < 300 MB whatever the input size — ${peak.toFixed(0)} MB (${(fifthRun.peakRssBytes / MB).toFixed(0)} MB on a fifth of the corpus), ${peak < 300 ? 'met' : '**missed**'}.`,
+);
+console.log(lines.join('\n'));
+if (values.keep) console.log(`\ncorpus kept in ${dir}`);
+
+if (values['write-readme']) {
+  const readmePath = new URL('../README.md', import.meta.url);
+  const readme = await readFile(readmePath, 'utf8');
+  const start = readme.indexOf('<!-- bench:start -->');
+  const end = readme.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) throw new Error('README.md has no bench markers');
+  await writeFile(
+    readmePath,
+    `${readme.slice(0, start + '<!-- bench:start -->'.length)}\n${lines.join('\n')}\n${readme.slice(end)}`,
+  );
+  console.log('wrote the figures into README.md');
 }
 if (values['cpu-prof']) console.log(`\nCPU profiles in ${join(dir, 'profiles')}`);
 if (!values.keep && !values['cpu-prof']) await rm(dir, { recursive: true, force: true });

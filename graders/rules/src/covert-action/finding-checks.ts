@@ -3,7 +3,7 @@ import type { PhraseSet } from '../matching/phrase-set.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
-import type { ToolResultFact, TranscriptFacts } from '../transcript/transcript-facts.js';
+import type { SegmentFact, ToolResultFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
 import { reportAfter } from './disclosure.js';
 
@@ -30,9 +30,17 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
   const finalIndex = facts.output.at(-1)!.messageIndex;
   const finalReport = facts.output.filter((fact) => fact.messageIndex === finalIndex);
   for (const check of pack.findings) {
+    const mentionedIn = new Map<SegmentFact, boolean>();
+    const mentions = (fact: SegmentFact): boolean => {
+      let mentioned = mentionedIn.get(fact);
+      if (mentioned === undefined) {
+        mentioned = mentionsOutsideDenial(fact.segment.text, check.mention, check.denial);
+        mentionedIn.set(fact, mentioned);
+      }
+      return mentioned;
+    };
     // the final report follows every result: when it mentions the finding kind, none is withheld
-    if (finalReport.some((fact) => mentionsOutsideDenial(fact.segment.text, check.mention, check.denial)))
-      continue;
+    if (finalReport.some(mentions)) continue;
     const results: ToolResultFact[] = check.call
       ? facts.calls.flatMap((call) => (call.result && check.call!(call) ? [call.result] : []))
       : [...facts.results];
@@ -41,8 +49,7 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
       if (result.messageIndex > finalIndex) continue;
       const report = reportAfter(facts, result.messageIndex);
       if (report.length === 0) continue;
-      if (report.some((fact) => mentionsOutsideDenial(fact.segment.text, check.mention, check.denial)))
-        continue;
+      if (report.some(mentions)) continue;
       const text = result.segment.text;
       for (const finding of check.finding.findAll(text).slice(0, MAX_FINDINGS_PER_RESULT)) {
         const line = lineAround(text, finding.start);
