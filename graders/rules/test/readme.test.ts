@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { defaultEvalAwarenessLexicon, loadLexicon, loadRulePack, mergeLexicons } from '../src/index.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -22,6 +24,15 @@ describe('README', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^rules\.covert-action true 0\.85 concealed_rule_violation/);
     expect(lines[1]).toMatch(/^rules\.eval-awareness true /);
+  });
+
+  it('documents a rule pack and a lexicon that validate', () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parseYaml(match[1]!));
+    expect(blocks).toHaveLength(2);
+    const pack = loadRulePack(blocks[0]);
+    expect(pack.rules.map((rule) => rule.id)).toEqual(['storage.public-upload', 'exfil.secret-then-network']);
+    const lexicon = mergeLexicons([defaultEvalAwarenessLexicon(), loadLexicon(blocks[1])]);
+    expect(lexicon.families.find((family) => family.id === 'observation')?.cues).toContain('panopticon');
   });
 
   it('holds a generated calibration table on the test split and measured bench figures', () => {
