@@ -60,9 +60,11 @@ describe('retries, timeouts and faults (the SDKs retry; we type what is left)', 
       code: 'JUDGE_CALL',
     });
     expect(server().modelCalls()).toHaveLength(2);
-    // (maxRetries + 1) x timeout plus one SDK backoff (at most 0.5 s).
+    // (maxRetries + 1) x timeout plus one SDK backoff (at most 0.5 s) is 1.1 s; the server never
+    // answers, so a missing timeout would hang until the test's own timeout. The upper bound is loose
+    // because machine load can only add delay.
     expect(elapsed).toBeGreaterThanOrEqual(600);
-    expect(elapsed).toBeLessThan(600 + 500 + 400);
+    expect(elapsed).toBeLessThan(5000);
   });
 
   it('retries a cut connection', async () => {

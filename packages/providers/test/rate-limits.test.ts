@@ -50,10 +50,12 @@ describe('concurrency and rate limits', () => {
     const started = Date.now();
     await Promise.all(many(6).map((request) => model.complete(request)));
     const times = offsets().sort((a, b) => a - b);
-    expect(times[2]!).toBeLessThan(80);
+    // The budget lets three calls through at once; the fifth and sixth wait for tokens to refill.
+    // Only lower bounds and differences: machine load can only add delay.
+    expect(times[4]! - times[2]!).toBeGreaterThanOrEqual(100);
     expect(times[4]!).toBeGreaterThanOrEqual(150);
     expect(times[5]!).toBeGreaterThanOrEqual(400);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('shares one limiter between models on the same account', async () => {
@@ -78,7 +80,8 @@ describe('concurrency and rate limits', () => {
     await model.complete(verdictRequest());
     const started = Date.now();
     for (let index = 0; index < 5; index++) await model.complete(verdictRequest());
-    expect(Date.now() - started).toBeLessThan(200);
+    // At 60 requests per minute, five counted calls would take at least 4 s.
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(server().modelCalls()).toHaveLength(1);
   });
 });
