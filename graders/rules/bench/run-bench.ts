@@ -23,6 +23,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
+    /** Extra V8 flags for the measured child processes, e.g. `--max-semi-space-size=32`. */
+    'node-flags': { type: 'string', default: '' },
     'write-readme': { type: 'boolean', default: false },
   },
 });
@@ -65,7 +67,12 @@ function measure(
   label: string,
 ): Figures {
   const script = new URL('./grade-corpus.ts', import.meta.url).pathname;
-  const nodeArgs = ['--conditions=@judgekit/source', '--import', 'tsx'];
+  const nodeArgs = [
+    '--conditions=@judgekit/source',
+    '--import',
+    'tsx',
+    ...values['node-flags'].split(/\s+/).filter(Boolean),
+  ];
   if (values['cpu-prof'] && mode !== 'read')
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(dir, 'profiles')}`);
   const child = spawnSync(
