@@ -73,6 +73,7 @@ describe('judgekit grade --batch and judgekit batch status|collect', () => {
     });
     const again = await runCLI(['batch', 'collect', join(dir, 'run')]);
     expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/run was finished at 20\d\d-\S+: nothing to collect/);
     expect(await readVerdicts(join(dir, 'run'))).toHaveLength(8);
   });
 
@@ -88,7 +89,9 @@ describe('judgekit grade --batch and judgekit batch status|collect', () => {
     );
     expect(batched.stderr).toMatch(/graded 4 transcript\(s\) with 2 grader\(s\): 8 verdicts/);
     expect(server.modelCalls().length).toBe(callsBefore);
-    expect(server.requests.filter((request) => request.path.endsWith('/batches'))).toHaveLength(batchesBefore);
+    expect(server.requests.filter((request) => request.path.endsWith('/batches'))).toHaveLength(
+      batchesBefore,
+    );
   });
 
   it('refuses --resume on a waiting batch run, --batch with --resume, and a second --batch into the run', async () => {

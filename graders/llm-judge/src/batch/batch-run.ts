@@ -140,6 +140,8 @@ export interface CollectBatchRunReport {
   exhausted: number;
   /** The finishing run, when there was one. */
   summary: RunSummary | undefined;
+  /** When the run was finished by an earlier `collect` (nothing was done now). */
+  finishedAt?: string;
 }
 
 /**
@@ -181,6 +183,7 @@ export async function collectBatchRun(
         reason: 'it holds no batches.json: it was not started with grade --batch',
       });
     }
+    if (run.finishedAt) return { ...report, finished: true, finishedAt: run.finishedAt };
     await checkSameRun(options);
     await abandonUnconfirmed(runDir, run);
     while (!signal.aborted) {

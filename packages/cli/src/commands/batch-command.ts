@@ -138,6 +138,10 @@ export function registerBatchCommand(program: Command, output: CLIOutput): void 
         writeJSON(output, report);
         return;
       }
+      if (report.finishedAt) {
+        output.stderr.write(`${runDir} was finished at ${report.finishedAt}: nothing to collect\n`);
+        return;
+      }
       show({ ...report, running: [] });
       if (report.exhausted > 0) {
         output.stderr.write(
