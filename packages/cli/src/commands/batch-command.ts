@@ -79,7 +79,7 @@ export function registerBatchCommand(program: Command, output: CLIOutput): void 
     )
     .argument('<runDir>', 'run directory of `judgekit grade --batch`')
     .option('--wait', 'poll until every batch is done and the run is finished')
-    .option('--poll-interval <seconds>', 'seconds between polls with --wait (default 60)', seconds, 60)
+    .option('--poll-interval <seconds>', 'seconds between polls with --wait', seconds, 60)
     .option('--json', 'print what was collected (and the run summary) as JSON')
     .action(async (runDir: string, options: CollectOptions) => {
       const stored = await readBatchRun(runDir);
