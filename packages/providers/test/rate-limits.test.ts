@@ -36,11 +36,15 @@ describe('concurrency and rate limits', () => {
     const started = Date.now();
     await Promise.all(many(15).map((request) => model.complete(request)));
     const elapsed = Date.now() - started;
-    const times = offsets().sort((a, b) => a - b);
-    // 600/min = 10/s: ten may start at once, the 11th..15th follow at 100 ms steps.
+    const arrivals = server()
+      .modelCalls()
+      .map((call) => call.receivedAt - started)
+      .sort((a, b) => a - b);
+    // 600/min = 10/s: ten may start at once, the 11th..15th follow at 100 ms steps. Measured from the
+    // client's start (the same clock), with lower bounds only: machine load can only add delay.
     expect(elapsed).toBeGreaterThanOrEqual(490);
-    expect(times[14]! - times[0]!).toBeGreaterThanOrEqual(380);
-    expect(times[14]! - times[10]!).toBeGreaterThanOrEqual(370);
+    expect(arrivals[10]!).toBeGreaterThanOrEqual(90);
+    expect(arrivals[14]!).toBeGreaterThanOrEqual(490);
   });
 
   it('holds calls back by their estimated tokens under a tokens-per-minute limit', async () => {
