@@ -11,7 +11,9 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['@judgekit/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // CI runs on 2 cores with several packages' suites at once: timeouts are hang guards, not
+    // speed checks (speed is measured by the benchmarks in bench/).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
