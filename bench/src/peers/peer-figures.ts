@@ -13,6 +13,9 @@ export interface PeerFigures {
   outputTokensBytesOver4: number;
   reportedInputTokens: number;
   reportedOutputTokens: number;
+  uncachedInputTokensModelled: number;
+  /** CPU time of the tool's process per model call (ms): the pipeline's own work, whatever the load. */
+  cpuMsPerCall: number;
   /** ceil(calls / concurrency) × latency: the wall time the server's latency alone imposes. */
   latencyBoundSeconds: number;
   /** Calls per second over the ideal concurrency / latency. */
@@ -46,6 +49,8 @@ export function peerFigures(row: PeerRow, concurrency: number, latencyMs: number
     outputTokensBytesOver4: first.server.outputTokensBytesOver4,
     reportedInputTokens: first.server.reportedInputTokens,
     reportedOutputTokens: first.server.reportedOutputTokens,
+    uncachedInputTokensModelled: first.server.uncachedInputTokensModelled,
+    cpuMsPerCall: calls > 0 ? first.cpuMs / calls : 0,
     latencyBoundSeconds,
     throughputShare: calls / wallSeconds / ideal,
     overheadMsPerCall: calls > 0 ? ((first.wallMs - latencyBoundSeconds * 1000) * concurrency) / calls : 0,
@@ -72,15 +77,15 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 export function peerTable(result: PeerBenchResult): string {
   const rows = result.rows.map((row) => peerFigures(row, result.concurrency, result.latencyMs));
   const lines = [
-    '| tool | wall s | model calls | input tok (bytes/4) | input tok (server usage) | output tok (bytes/4) | output tok (server usage) | calls on re-run | re-run wall s | % of ideal throughput | overhead ms/call | max in flight | errors | positives (ca/pd/ea) | load 1-min before→after |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| tool | wall s | model calls | input tok (bytes/4) | input tok (server usage) | uncached input tok if prefixes were cached (modelled) | output tok (bytes/4) | output tok (server usage) | calls on re-run | re-run wall s | % of ideal throughput | overhead ms/call | client CPU ms/call | max in flight | errors | positives (ca/pd/ea) | load 1-min before→after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const figures of rows) {
     const positives = ['covert_action', 'plausible_deniability', 'eval_awareness']
       .map((dimension) => figures.positives[dimension] ?? 0)
       .join('/');
     lines.push(
-      `| ${LABELS[figures.tool]} | ${fixed(figures.wallSeconds)} | ${int(figures.calls)} | ${int(figures.inputTokensBytesOver4)} | ${int(figures.reportedInputTokens)} | ${int(figures.outputTokensBytesOver4)} | ${int(figures.reportedOutputTokens)} | ${int(figures.rerunCalls)} | ${fixed(figures.rerunWallSeconds)} | ${fixed(100 * figures.throughputShare, 1)}% | ${fixed(figures.overheadMsPerCall)} | ${figures.maxInFlight} | ${figures.errors} | ${positives} | ${fixed(figures.load[0])}→${fixed(figures.load[1])} |`,
+      `| ${LABELS[figures.tool]} | ${fixed(figures.wallSeconds)} | ${int(figures.calls)} | ${int(figures.inputTokensBytesOver4)} | ${int(figures.reportedInputTokens)} | ${int(figures.uncachedInputTokensModelled)} | ${int(figures.outputTokensBytesOver4)} | ${int(figures.reportedOutputTokens)} | ${int(figures.rerunCalls)} | ${fixed(figures.rerunWallSeconds)} | ${fixed(100 * figures.throughputShare, 1)}% | ${fixed(figures.overheadMsPerCall)} | ${fixed(figures.cpuMsPerCall)} | ${figures.maxInFlight} | ${figures.errors} | ${positives} | ${fixed(figures.load[0])}→${fixed(figures.load[1])} |`,
     );
   }
   return lines.join('\n');
@@ -93,13 +98,13 @@ export function ratioTable(result: PeerBenchResult): string {
   const peers = rows.filter((row) => !row.tool.startsWith('judgekit'));
   const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '—' : '∞') : `${(a / b).toFixed(2)}×`);
   const lines = [
-    '| judgekit row / peer | input tok (bytes/4) | input tok (server usage) | output tok (bytes/4) | model calls | wall time | calls on re-run |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| judgekit row / peer | input tok (bytes/4) | input tok (server usage) | uncached input tok (modelled) | output tok (bytes/4) | model calls | wall time | calls on re-run |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const mine of ours) {
     for (const peer of peers) {
       lines.push(
-        `| ${mine.tool} / ${peer.tool} | ${ratio(mine.inputTokensBytesOver4, peer.inputTokensBytesOver4)} | ${ratio(mine.reportedInputTokens, peer.reportedInputTokens)} | ${ratio(mine.outputTokensBytesOver4, peer.outputTokensBytesOver4)} | ${ratio(mine.calls, peer.calls)} | ${ratio(mine.wallSeconds, peer.wallSeconds)} | ${mine.rerunCalls} vs ${peer.rerunCalls} |`,
+        `| ${mine.tool} / ${peer.tool} | ${ratio(mine.inputTokensBytesOver4, peer.inputTokensBytesOver4)} | ${ratio(mine.reportedInputTokens, peer.reportedInputTokens)} | ${ratio(mine.uncachedInputTokensModelled, peer.uncachedInputTokensModelled)} | ${ratio(mine.outputTokensBytesOver4, peer.outputTokensBytesOver4)} | ${ratio(mine.calls, peer.calls)} | ${ratio(mine.wallSeconds, peer.wallSeconds)} | ${mine.rerunCalls} vs ${peer.rerunCalls} |`,
       );
     }
   }

@@ -18,6 +18,13 @@ export interface ServerStats {
   /** The usage the server reported in its responses (body characters / 4 in, answer characters / 4 out). */
   reportedInputTokens: number;
   reportedOutputTokens: number;
+  /**
+   * Modelled, not measured by a provider: input tokens left uncached if the provider cached shared
+   * prompt prefixes the way OpenAI documents it (a prefix of at least 1,024 tokens, in 128-token
+   * steps). The shared prefix of a request is its longest run of leading body bytes in common with
+   * one of the 16 requests before it; tokens are bytes / 4.
+   */
+  uncachedInputTokensModelled: number;
   /** Distinct request bodies, and calls whose exact body had been sent before. */
   distinctBodies: number;
   repeatedBodies: number;
@@ -43,6 +50,7 @@ export function summarizeCalls(
     outputTokensBytesOver4: 0,
     reportedInputTokens: 0,
     reportedOutputTokens: 0,
+    uncachedInputTokensModelled: 0,
     distinctBodies: 0,
     repeatedBodies: 0,
     maxConcurrent,
@@ -50,6 +58,7 @@ export function summarizeCalls(
     lastAt: calls.at(-1)?.receivedAt ?? 0,
   };
   const seen = new Set<string>();
+  const recent: Buffer[] = [];
   for (const request of calls) {
     const key = bodyKey(JSON.parse(request.body));
     const answer = answers.get(key);
@@ -66,7 +75,21 @@ export function summarizeCalls(
     stats.reportedInputTokens += Math.ceil(request.body.length / 4);
     stats.reportedOutputTokens += Math.max(1, Math.ceil(answerText.length / 4));
     if (answer) stats.byTool[answer.tool] = (stats.byTool[answer.tool] ?? 0) + 1;
+    const body = Buffer.from(request.body);
+    const shared = Math.max(0, ...recent.map((previous) => commonPrefixBytes(previous, body)));
+    const sharedTokens = Math.floor(shared / 4);
+    const cached = sharedTokens >= 1024 ? Math.floor(sharedTokens / 128) * 128 : 0;
+    stats.uncachedInputTokensModelled += Math.ceil(bytes / 4) - cached;
+    recent.push(body);
+    if (recent.length > 16) recent.shift();
   }
   stats.distinctBodies = seen.size;
   return stats;
+}
+
+function commonPrefixBytes(a: Buffer, b: Buffer): number {
+  const length = Math.min(a.length, b.length);
+  let index = 0;
+  while (index < length && a[index] === b[index]) index++;
+  return index;
 }
