@@ -13,7 +13,9 @@ import { exited, judgekitCommand, spawnJudgekit } from './helpers/judgekit-cli.j
 import { LONG } from './helpers/temp-dir.js';
 
 const KILLS = LONG ? 60 : 20;
-const TRANSCRIPTS = LONG ? 352 : 200;
+const TRANSCRIPTS = 352;
+/** Longest kill delay after a process's first call: short enough that the run cannot finish before the last kill. */
+const MAX_KILL_DELAY_MS = LONG ? 200 : 400;
 const LATENCY_MS = 120;
 const CONCURRENCY = 4;
 
@@ -118,7 +120,9 @@ describe(`judgekit grade killed with SIGKILL ${KILLS} times at random points, re
           // process's first model call, i.e. while verdicts and cache entries are being written
           const callsBefore = server.modelCalls().length;
           const duringStartup = random() < 0.2;
-          const delay = duringStartup ? 50 + Math.floor(random() * 1_500) : Math.floor(random() * 600);
+          const delay = duringStartup
+            ? 50 + Math.floor(random() * 1_500)
+            : Math.floor(random() * MAX_KILL_DELAY_MS);
           let ended = false;
           void done.then(() => {
             ended = true;

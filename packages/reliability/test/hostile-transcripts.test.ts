@@ -194,7 +194,9 @@ describe('the LLM judge on hostile transcripts, through the runner', () => {
         covert: buildSystemPrompt(['covert_action'], true).text,
       };
       const calls = server.modelCalls();
-      expect(calls).toHaveLength(variants.length * 2);
+      // variants whose visible content is the same (hostile text only in metadata) send one request:
+      // the same bytes are answered once and then from the response cache
+      expect(calls).toHaveLength(expectedParts.size * 2);
       const matched = new Set<string>();
       for (const call of calls) {
         const { system, prompt } = recordedTexts(call);
@@ -228,7 +230,7 @@ describe('the LLM judge on hostile transcripts, through the runner', () => {
         // the fence id is not in anything the transcript's messages hold
         expect(JSON.stringify(variant!.transcript.messages)).not.toContain(id);
       }
-      expect(matched.size).toBe(variants.length);
+      expect(matched.size).toBe(expectedParts.size);
       console.info(
         `judge fence: ${variants.length} hostile transcripts (${placements.length} placements × ${payloads.length} payloads), ${calls.length} requests checked byte for byte`,
       );

@@ -35,6 +35,20 @@ function explorer() {
   });
 }
 
+/** Longest reason kept in a ConfigError message; a reader's full error stays in `cause`. */
+const MAX_REASON_CHARS = 400;
+
+/**
+ * A reason on one short line: JSON and YAML parsers quote the offending text in their messages, and
+ * unknown keys are listed by name (a one-line config of megabytes gave a message of megabytes).
+ */
+function shortReason(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_REASON_CHARS
+    ? `${line.slice(0, MAX_REASON_CHARS)}… (${line.length} characters)`
+    : line;
+}
+
 /**
  * Loads the judgekit config: the file given, or the first one found from `cwd` up to the project
  * root, validated so that an error names the file and the field.
@@ -46,7 +60,7 @@ export async function loadConfig(options: { cwd: string; file?: string | undefin
   } catch (error) {
     throw new ConfigError({
       file: options.file,
-      reason: `cannot read config: ${(error as Error).message}`,
+      reason: shortReason(`cannot read config: ${error instanceof Error ? error.message : String(error)}`),
       cause: error,
     });
   }
@@ -59,7 +73,7 @@ export async function loadConfig(options: { cwd: string; file?: string | undefin
     throw new ConfigError({
       file: result.filepath,
       path: formatIssuePath(issue.path),
-      reason: `${issue.message}${keys}`,
+      reason: shortReason(`${issue.message}${keys}`),
     });
   }
   const directory = result.filepath.replace(/[/\\][^/\\]*$/, '');
