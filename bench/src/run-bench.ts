@@ -3,7 +3,7 @@
  * and statistics throughput by corpus size. Prints Markdown tables; `--json` also writes every
  * figure to `bench/results/latest.json`.
  *
- *   pnpm bench [--json] [--only peers|throughput] [--transcripts 600] [--concurrency 12]
+ *   pnpm bench [--json [--json-file results/latest.json]] [--only peers|throughput] [--transcripts 600] [--concurrency 12]
  *              [--latency 100] [--sizes 10000,100000,1000000] [--no-bootstrap]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import {
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
+    'json-file': { type: 'string', default: 'results/latest.json' },
     only: { type: 'string' },
     transcripts: { type: 'string', default: '600' },
     concurrency: { type: 'string', default: '12' },
@@ -75,8 +76,8 @@ if (values.only !== 'peers') {
 const loadAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
 console.log(`\nload average at the end: ${loadAtEnd.join(' / ')} (1/5/15 min)`);
 if (values.json) {
-  const path = new URL('../results/latest.json', import.meta.url);
+  const path = new URL(`../${values['json-file']}`, import.meta.url);
   await mkdir(new URL('.', path), { recursive: true });
   await writeFile(path, `${JSON.stringify({ machine, loadAtEnd, peers, throughput }, null, 2)}\n`);
-  console.log(`figures written to bench/results/latest.json`);
+  console.log(`figures written to bench/${values['json-file']}`);
 }
