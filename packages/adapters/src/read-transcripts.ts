@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { TranscriptSourceItem } from '@judgekit/core';
+import { createIdSet, type TranscriptSourceItem } from '@judgekit/core';
 import { readAnthropicConversations } from './anthropic/read-anthropic-conversations.js';
 import { detectFormat, listInputFiles } from './detect-format.js';
 import { readInspectLog } from './inspect/read-inspect-log.js';
@@ -59,22 +59,24 @@ export async function* readTranscripts(
     throw new TypeError(`unknown format "${from}"; expected auto or one of ${TRANSCRIPT_FORMATS.join(', ')}`);
   }
   const files = (await stat(path)).isDirectory() ? await listInputFiles(path) : [path];
-  const seen = new Map<string, string>();
+  // Compact hash sets (16 bytes an id), so a stream of millions of transcripts stays in flat memory.
+  const seen = createIdSet();
   for (const file of files) {
+    const inThisFile = createIdSet();
     for await (const item of readFile(file, from)) {
       if (!item.ok) {
         yield item;
         continue;
       }
       const { transcript } = item;
-      const first = seen.get(transcript.id);
-      if (first !== undefined) {
-        yield invalidItem({ file }, `duplicate transcript id "${transcript.id}" (first read from ${first})`, {
+      if (!seen.add(transcript.id)) {
+        const where = inThisFile.has(transcript.id) ? 'earlier in this file' : 'in an earlier file';
+        yield invalidItem({ file }, `duplicate transcript id "${transcript.id}" (first read ${where})`, {
           path: 'id',
         });
         continue;
       }
-      seen.set(transcript.id, file);
+      inThisFile.add(transcript.id);
       yield item;
     }
   }

@@ -7,6 +7,7 @@ import { type ManifestInput, RUN_FORMAT, type RunManifest, type SkippedRecord } 
 import type { Transcript } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
 import { graderRef, gradeUnit } from './grade-unit.js';
+import { createIdSet } from './id-set.js';
 import { mapConcurrent } from './map-concurrent.js';
 import type { PreparedGrader } from './prepare-graders.js';
 import { readManifest } from './read-run.js';
@@ -122,7 +123,7 @@ export async function runGrading(options: RunGradingOptions): Promise<RunSummary
 
   let store: RunStore;
   let previousVerdicts: Verdict[] = [];
-  let doneUnits = new Set<string>();
+  let doneUnits = createIdSet();
   if (options.resume) {
     const previous = await readManifest(runDir);
     checkResumable(previous, manifest, runDir);
@@ -156,7 +157,7 @@ export async function runGrading(options: RunGradingOptions): Promise<RunSummary
   };
   for (const verdict of previousVerdicts) tally(verdict);
   const skipped: SkippedRecord[] = [];
-  const seenIds = new Set<string>();
+  const seenIds = createIdSet();
   const pendingByTranscript = new Map<string, number>();
 
   const writeManifest = async (status: RunManifest['status']) => {

@@ -6,6 +6,7 @@ import { RunDirError } from '../errors/run-dir-error.js';
 import type { Finding } from '../schemas/finding.js';
 import type { RunManifest } from '../schemas/manifest.js';
 import type { Verdict } from '../schemas/verdict.js';
+import { createIdSet, type IdSet } from './id-set.js';
 import { parseVerdictLines, verdictKey } from './read-run.js';
 import { RUN_FILES } from './run-files.js';
 
@@ -20,7 +21,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 export interface ResumeState {
   verdicts: Verdict[];
   /** Units `(transcriptId, graderName)` with verdicts on disk. */
-  doneUnits: Set<string>;
+  doneUnits: IdSet;
 }
 
 /** Identifies the verdicts one grader wrote for one transcript. */
@@ -89,7 +90,8 @@ export class RunStore {
     await writeFileAtomic(path, body);
     const store = new RunStore(runDir);
     store.handle = await open(path, 'a');
-    const doneUnits = new Set(verdicts.map((verdict) => unitKey(verdict.transcriptId, verdict.grader.name)));
+    const doneUnits = createIdSet(verdicts.length);
+    for (const verdict of verdicts) doneUnits.add(unitKey(verdict.transcriptId, verdict.grader.name));
     return { store, state: { verdicts, doneUnits } };
   }
 
