@@ -1,6 +1,11 @@
 import type { DisagreementQueueRecord, Estimate, GraderCalibration } from '@judgekit/analysis';
 import { PALETTE } from '../plots/plot-theme.js';
 import { renderSVG } from '../plots/render-svg.js';
+import {
+  CALIBRATION_SUMMARY,
+  CALIBRATION_SUMMARY_NUMERIC,
+  calibrationSummaryRows,
+} from '../report/calibration-summary.js';
 import type { RunReport, TranscriptExcerpt } from '../report/run-report-schema.js';
 import { goldRaterName } from '../report/transcript-excerpt.js';
 import { formatEstimate, formatNumber, formatPercent, formatPercentEstimate } from '../text/format-number.js';
@@ -84,39 +89,14 @@ function calibrationSection(
   if (!calibration)
     return '<h2>Calibration</h2><p class="muted">No gold labels: nothing to calibrate against.</p>';
   const summary = table(
-    [
-      'dimension',
-      'grader',
-      'scored',
-      'TP',
-      'FP',
-      'FN',
-      'TN',
-      'precision',
-      'recall',
-      'F1',
-      "Cohen's κ",
-      'ROC-AUC',
-      'abstained',
-      'errors',
-    ],
-    calibration.graders.map((entry) => [
-      text(entry.dimension),
-      `<code>${text(entry.grader.name)}</code>`,
-      String(entry.counts.scored),
-      String(entry.confusion.truePositives),
-      String(entry.confusion.falsePositives),
-      String(entry.confusion.falseNegatives),
-      String(entry.confusion.trueNegatives),
-      estimate(entry.metrics.precision, 2),
-      estimate(entry.metrics.recall, 2),
-      estimate(entry.metrics.f1, 2),
-      estimate(entry.metrics.cohenKappa, 2),
-      entry.scores ? estimate(entry.scores.rocAUC, 2) : '-',
-      String(entry.counts.abstained),
-      String(entry.counts.errors),
-    ]),
-    [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+    CALIBRATION_SUMMARY.map((column) => column.header),
+    calibrationSummaryRows(calibration.graders, (cell) => {
+      if (cell.kind === 'none') return '-';
+      if (cell.kind === 'count') return String(cell.value);
+      if (cell.kind === 'estimate') return estimate(cell.value, 2);
+      return cell.kind === 'name' ? `<code>${text(cell.value)}</code>` : text(cell.value);
+    }),
+    CALIBRATION_SUMMARY_NUMERIC,
   );
   const dimensions = [...new Set(calibration.graders.map((entry) => entry.dimension))];
   const perDimension = dimensions

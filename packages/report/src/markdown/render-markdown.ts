@@ -1,4 +1,5 @@
 import type { Finding } from '@judgekit/core';
+import { CALIBRATION_SUMMARY, calibrationSummaryRows } from '../report/calibration-summary.js';
 import type { RunReport } from '../report/run-report-schema.js';
 import { formatEstimate, formatNumber, formatPercent, formatPercentEstimate } from '../text/format-number.js';
 
@@ -27,36 +28,13 @@ function calibrationSection(report: RunReport): string[] {
       ` (cluster bootstrap by environment where environments are known, else Wilson / bootstrap).`,
     '',
     table(
-      [
-        'dimension',
-        'grader',
-        'scored',
-        'TP',
-        'FP',
-        'FN',
-        'TN',
-        'precision',
-        'recall',
-        'F1',
-        'kappa',
-        'abstained',
-        'errors',
-      ],
-      calibration.graders.map((entry) => [
-        entry.dimension,
-        `\`${entry.grader.name}\``,
-        String(entry.counts.scored),
-        String(entry.confusion.truePositives),
-        String(entry.confusion.falsePositives),
-        String(entry.confusion.falseNegatives),
-        String(entry.confusion.trueNegatives),
-        formatEstimate(entry.metrics.precision, 2),
-        formatEstimate(entry.metrics.recall, 2),
-        formatEstimate(entry.metrics.f1, 2),
-        formatEstimate(entry.metrics.cohenKappa, 2),
-        String(entry.counts.abstained),
-        String(entry.counts.errors),
-      ]),
+      CALIBRATION_SUMMARY.map((column) => column.header),
+      calibrationSummaryRows(calibration.graders, (summary) => {
+        if (summary.kind === 'none') return '-';
+        if (summary.kind === 'count') return String(summary.value);
+        if (summary.kind === 'estimate') return formatEstimate(summary.value, 2);
+        return summary.kind === 'name' ? `\`${summary.value}\`` : summary.value;
+      }),
     ),
   ];
   const scored = calibration.graders.filter((entry) => entry.scores);

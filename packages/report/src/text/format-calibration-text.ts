@@ -1,4 +1,5 @@
 import type { CalibrationReport, GraderCalibration } from '@judgekit/analysis';
+import { CALIBRATION_SUMMARY, calibrationSummaryRows } from '../report/calibration-summary.js';
 import { formatEstimate, formatNumber, formatPercent } from './format-number.js';
 import { textTable } from './text-table.js';
 
@@ -56,38 +57,13 @@ export function formatCalibrationText(report: CalibrationReport): string {
   out.push('');
   out.push(
     textTable(
-      [
-        'dimension',
-        'grader',
-        'scored',
-        'TP',
-        'FP',
-        'FN',
-        'TN',
-        'precision',
-        'recall',
-        'F1',
-        'kappa',
-        'ROC-AUC',
-        'abst.',
-        'err.',
-      ],
-      report.graders.map((entry) => [
-        entry.dimension,
-        entry.grader.name,
-        String(entry.counts.scored),
-        String(entry.confusion.truePositives),
-        String(entry.confusion.falsePositives),
-        String(entry.confusion.falseNegatives),
-        String(entry.confusion.trueNegatives),
-        formatNumber(entry.metrics.precision.value),
-        formatNumber(entry.metrics.recall.value),
-        formatNumber(entry.metrics.f1.value),
-        formatNumber(entry.metrics.cohenKappa.value),
-        entry.scores ? formatNumber(entry.scores.rocAUC.value) : '-',
-        String(entry.counts.abstained),
-        String(entry.counts.errors),
-      ]),
+      CALIBRATION_SUMMARY.map((column) => column.short),
+      calibrationSummaryRows(report.graders, (cell) => {
+        if (cell.kind === 'none') return '-';
+        if (cell.kind === 'count') return String(cell.value);
+        if (cell.kind === 'estimate') return formatNumber(cell.value.value);
+        return cell.value;
+      }),
     ),
   );
   for (const entry of report.graders) {
