@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -11,6 +12,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['@judgekit/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // a temporary directory per run, removed at the end (tests and their child processes write there)
+    globalSetup: [fileURLToPath(new URL('./vitest.global-setup.ts', import.meta.url))],
     // CI runs on 2 cores with several packages' suites at once: timeouts are hang guards, not
     // speed checks (speed is measured by the benchmarks in bench/).
     testTimeout: 120_000,
