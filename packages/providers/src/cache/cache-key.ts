@@ -20,3 +20,17 @@ export function cacheKey(parts: { provider: ProviderId; body: unknown; sample: n
   });
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * {@link cacheKey} of a body whose canonical JSON (`canonicalJSON(body)`) the caller already has:
+ * the same hash over the same bytes (the wrapper's keys `body`, `provider`, `sample`, `version`
+ * are already in sorted order), without serializing the body a second time.
+ */
+export function cacheKeyOfCanonicalBody(parts: {
+  provider: ProviderId;
+  canonicalBody: string;
+  sample: number;
+}): string {
+  const rest = `,"provider":${JSON.stringify(parts.provider)},"sample":${JSON.stringify(parts.sample)},"version":${JSON.stringify(CACHE_KEY_VERSION)}}`;
+  return createHash('sha256').update('{"body":').update(parts.canonicalBody).update(rest).digest('hex');
+}

@@ -1,4 +1,5 @@
-import { cacheKey } from '../cache/cache-key.js';
+import { cacheKey, cacheKeyOfCanonicalBody } from '../cache/cache-key.js';
+import { canonicalJSON } from '../cache/canonical-json.js';
 import { type ResponseStore, STORED_RESPONSE_FORMAT, type StoredResponse } from '../cache/response-store.js';
 import { ReplayMissError } from '../errors/replay-miss-error.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
@@ -53,7 +54,9 @@ export class ResponseExchange {
     signal: AbortSignal | undefined,
     notes: string[],
   ): Promise<Exchange> {
-    const key = this.keyOf(body, sample);
+    // serialized once: the key hashes it, and its length (that of the body's JSON) is the token estimate
+    const canonicalBody = canonicalJSON(body);
+    const key = cacheKeyOfCanonicalBody({ provider: this.ref.provider, canonicalBody, sample });
     const source = this.stores.replay ?? this.stores.cache;
     const stored = await source?.get(key);
     if (stored) {
@@ -65,7 +68,7 @@ export class ResponseExchange {
     }
     const pending = this.inFlight.get(key);
     if (pending) return { answer: await pending, key, cached: true };
-    const fresh = this.fetch(body, key, signal, notes);
+    const fresh = this.fetch(body, key, estimateTokens(body, canonicalBody.length), signal, notes);
     this.inFlight.set(key, fresh);
     try {
       return { answer: await fresh, key, cached: false };
@@ -83,8 +86,14 @@ export class ResponseExchange {
     return answer;
   }
 
-  private async fetch(body: WireBody, key: string, signal: AbortSignal | undefined, notes: string[]) {
-    return this.limiter.run(estimateTokens(body), async () => {
+  private async fetch(
+    body: WireBody,
+    key: string,
+    estimatedTokens: number,
+    signal: AbortSignal | undefined,
+    notes: string[],
+  ) {
+    return this.limiter.run(estimatedTokens, async () => {
       const response = await this.protocol.send(body, signal);
       const answer = this.protocol.readAnswer(response);
       const entry = this.entry(key, response, false);
@@ -120,10 +129,12 @@ export class ResponseExchange {
 /**
  * Tokens a call may use, for the tokens-per-minute limit: prompt characters / 4 plus the output
  * limit (providers reserve the output limit the same way).
+ * @param jsonLength characters of the body as JSON, when the caller has serialized it already
+ *   (its canonical JSON has the same length: only the key order differs)
  */
-export function estimateTokens(body: WireBody): number {
+export function estimateTokens(body: WireBody, jsonLength: number = JSON.stringify(body).length): number {
   const outputLimit = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].find(
     (value): value is number => typeof value === 'number',
   );
-  return Math.ceil(JSON.stringify(body).length / 4) + (outputLimit ?? 0);
+  return Math.ceil(jsonLength / 4) + (outputLimit ?? 0);
 }
