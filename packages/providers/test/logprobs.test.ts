@@ -1,6 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createJudgeModel, jsonValueOffset, labelProbabilities } from '../src/index.js';
+import { createJudgeModel, JudgeCallError, jsonValueOffset, labelProbabilities } from '../src/index.js';
 import { reply, tokenizeForLogprobs } from '../src/testing/index.js';
 import { GOOD_VERDICT, sentBody, TEST_KEY, tempDir, useTestServer, verdictRequest } from './support.js';
 
@@ -77,6 +79,43 @@ describe('label probabilities from logprobs', () => {
       expect.closeTo(0.3, 10),
       expect.closeTo(0.75, 10),
     ]);
+  });
+
+  it('reads the chosen token alone where a response has no alternatives, and refuses malformed entries', async () => {
+    const text = JSON.stringify(GOOD_VERDICT);
+    server().enqueue(
+      reply(GOOD_VERDICT, { logprobs: withAlternatives(text, 'true', { true: 0.8, false: 0.2 }) }),
+    );
+    const cacheDir = await tempDir();
+    const model = () =>
+      createJudgeModel('openai:gpt-4.1-mini', {
+        env: {},
+        apiKey: TEST_KEY,
+        baseURL: server().openaiBaseURL,
+        cacheDir,
+      });
+    const request = { ...verdictRequest(), labels: [{ path: ['label'] }] };
+    const { cacheKey } = await model().complete(request);
+    const file = join(cacheDir, cacheKey.slice(0, 2), `${cacheKey}.json`);
+    const entry = JSON.parse(await readFile(file, 'utf8'));
+    const content = entry.response.choices[0].logprobs.content as { token: string; top_logprobs: unknown }[];
+    const label = content.findIndex((token) => token.token.trim() === 'true');
+
+    content[label]!.top_logprobs = null;
+    await writeFile(file, JSON.stringify(entry));
+    const alone = await model().complete(request);
+    expect(alone.cached).toBe(true);
+    expect(alone.labelProbabilities).toMatchObject([{ probability: 1, negativeMass: 0, token: 'true' }]);
+
+    content[label]!.top_logprobs = [{ token: 'true', logprob: 'high' }];
+    await writeFile(file, JSON.stringify(entry));
+    const error = await model()
+      .complete(request)
+      .catch((caught: unknown) => caught);
+    expect(JudgeCallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ failure: 'invalid-response' });
+    expect((error as Error).message).toMatch(/not a chat completion/);
+    expect((error as Error).message).toMatch(/top_logprobs/);
   });
 
   it('does not ask for logprobs when no label is queried', async () => {

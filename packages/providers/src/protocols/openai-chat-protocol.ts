@@ -17,28 +17,39 @@ const WireLogprobSchema = z.object({
   top_logprobs: z.array(z.object({ token: z.string(), logprob: z.number() })).nullish(),
 });
 
-const ChatCompletionSchema = z.object({
-  model: z.string(),
-  choices: z
-    .array(
-      z.object({
-        finish_reason: z.string().nullish(),
-        message: z.object({
-          content: z.string().nullish(),
-          refusal: z.string().nullish(),
+/** The schema of a chat completion whose `logprobs.content` is checked by `logprobs`. */
+function completionSchema<TLogprobs extends z.ZodType>(logprobs: TLogprobs) {
+  return z.object({
+    model: z.string(),
+    choices: z
+      .array(
+        z.object({
+          finish_reason: z.string().nullish(),
+          message: z.object({
+            content: z.string().nullish(),
+            refusal: z.string().nullish(),
+          }),
+          logprobs: z.object({ content: logprobs }).nullish(),
         }),
-        logprobs: z.object({ content: z.array(WireLogprobSchema).nullish() }).nullish(),
-      }),
-    )
-    .min(1),
-  usage: z
-    .object({
-      prompt_tokens: z.number(),
-      completion_tokens: z.number(),
-      prompt_tokens_details: z.object({ cached_tokens: z.number().nullish() }).nullish(),
-    })
-    .nullish(),
-});
+      )
+      .min(1),
+    usage: z
+      .object({
+        prompt_tokens: z.number(),
+        completion_tokens: z.number(),
+        prompt_tokens_details: z.object({ cached_tokens: z.number().nullish() }).nullish(),
+      })
+      .nullish(),
+  });
+}
+
+const ChatCompletionSchema = completionSchema(z.array(WireLogprobSchema).nullish());
+
+/**
+ * The same completion with `logprobs.content` left unchecked: a response carries one entry per
+ * output token, and checking those with zod cost more than the rest of reading the answer.
+ */
+const ChatCompletionOutlineSchema = completionSchema(z.unknown());
 
 /**
  * OpenAI Chat Completions, used for `openai:` models and for `compatible:` servers (vLLM, Ollama,
@@ -98,16 +109,42 @@ export function createOpenAIChatProtocol(options: {
       }
     },
     readAnswer(response) {
+      const outline = ChatCompletionOutlineSchema.safeParse(response);
+      if (outline.success) {
+        const [first, ...others] = outline.data.choices.map((choice) =>
+          tokenLogprobsOf(choice.logprobs?.content),
+        );
+        if (first !== INVALID && !others.includes(INVALID)) return chatAnswer(outline.data, first);
+      }
+      // the full schema decides, and says what is wrong
       const parsed = ChatCompletionSchema.safeParse(response);
       if (!parsed.success) {
         throw invalidResponse(context.provider, model, `not a chat completion: ${parsed.error.message}`);
       }
-      return chatAnswer(parsed.data);
+      const content = parsed.data.choices[0]!.logprobs?.content;
+      return chatAnswer(
+        parsed.data,
+        content?.map(
+          (entry): TokenLogprob => ({
+            token: entry.token,
+            logprob: entry.logprob,
+            topLogprobs: (entry.top_logprobs ?? []).map((top) => ({
+              token: top.token,
+              logprob: top.logprob,
+            })),
+          }),
+        ),
+      );
     },
   };
 }
 
-function chatAnswer(completion: z.infer<typeof ChatCompletionSchema>): WireAnswer {
+/** What {@link chatAnswer} reads of a checked completion besides the token logprobs. */
+type CompletionFields = Omit<z.infer<typeof ChatCompletionSchema>, 'choices'> & {
+  choices: Omit<z.infer<typeof ChatCompletionSchema>['choices'][number], 'logprobs'>[];
+};
+
+function chatAnswer(completion: CompletionFields, tokenLogprobs: TokenLogprob[] | undefined): WireAnswer {
   const choice = completion.choices[0]!;
   const refusal = choice.message.refusal;
   const usage = completion.usage;
@@ -121,14 +158,42 @@ function chatAnswer(completion: z.infer<typeof ChatCompletionSchema>): WireAnswe
       cachedInput: usage?.prompt_tokens_details?.cached_tokens ?? 0,
       cacheWrite: 0,
     },
-    tokenLogprobs: choice.logprobs?.content?.map(
-      (entry): TokenLogprob => ({
-        token: entry.token,
-        logprob: entry.logprob,
-        topLogprobs: (entry.top_logprobs ?? []).map((top) => ({ token: top.token, logprob: top.logprob })),
-      }),
-    ),
+    tokenLogprobs,
   };
+}
+
+/** Marks logprob entries that {@link tokenLogprobsOf} could not read. */
+const INVALID = Symbol('invalid logprobs');
+
+/**
+ * The token logprobs of `logprobs.content`: `undefined` when absent, {@link INVALID} unless every
+ * entry is what `WireLogprobSchema` accepts (a token string and finite logprobs; no `top_logprobs`
+ * or a list of them), checked by hand because a response holds one entry per output token.
+ */
+function tokenLogprobsOf(content: unknown): TokenLogprob[] | undefined | typeof INVALID {
+  if (content === null || content === undefined) return undefined;
+  if (!Array.isArray(content)) return INVALID;
+  const tokens: TokenLogprob[] = [];
+  for (const entry of content) {
+    if (!isTokenLogprob(entry)) return INVALID;
+    const top = (entry as { top_logprobs?: unknown }).top_logprobs;
+    const topLogprobs: TokenLogprob['topLogprobs'] = [];
+    if (top !== null && top !== undefined) {
+      if (!Array.isArray(top)) return INVALID;
+      for (const alternative of top) {
+        if (!isTokenLogprob(alternative)) return INVALID;
+        topLogprobs.push({ token: alternative.token, logprob: alternative.logprob });
+      }
+    }
+    tokens.push({ token: entry.token, logprob: entry.logprob, topLogprobs });
+  }
+  return tokens;
+}
+
+function isTokenLogprob(value: unknown): value is { token: string; logprob: number } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { token, logprob } = value as { token?: unknown; logprob?: unknown };
+  return typeof token === 'string' && typeof logprob === 'number' && Number.isFinite(logprob);
 }
 
 const strictResponseFormat = memoizeBySchema((schema, name) => {
