@@ -142,6 +142,23 @@ describe('jsonValueOffset', () => {
     expect(jsonValueOffset('{"a": ', ['b'])).toBeUndefined();
   });
 
+  it('skips exactly the white space that /\\s/ matches, and only the escapes JSON has', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      expect(jsonValueOffset(`{"a":${char}1}`, ['a'])).toBe(/\s/.test(char) ? 6 : 5);
+      if (char === 'u') continue;
+      const valid = (() => {
+        try {
+          JSON.parse(`"\\${char}"`);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(jsonValueOffset(`{"k\\${char}": 1, "a": 2}`, ['a'])).toBe(valid ? 16 : undefined);
+    }
+  });
+
   it('leaves out labels whose alternatives spell neither value', () => {
     const tokens = [{ token: '{"label": maybe}', logprob: 0, topLogprobs: [] }];
     expect(labelProbabilities(tokens, [{ path: ['label'] }])).toEqual([]);

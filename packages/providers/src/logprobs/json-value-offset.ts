@@ -70,9 +70,8 @@ class Scanner {
     } else if (char === '{' || char === '[') {
       this.skipContainer(char === '{' ? '}' : ']');
     } else {
-      const match = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
-        this.text.slice(this.position),
-      );
+      LITERAL.lastIndex = this.position;
+      const match = LITERAL.exec(this.text);
       if (!match) throw new SyntaxError(`unexpected character at ${this.position}`);
       this.position += match[0].length;
     }
@@ -100,14 +99,17 @@ class Scanner {
     }
   }
 
+  /** Reads a string, taking the runs between escapes as slices of the text. */
   private readString(): string {
     this.expect('"');
     let value = '';
+    let run = this.position;
     for (;;) {
-      const char = this.text[this.position++];
-      if (char === undefined) throw new SyntaxError('unterminated string');
-      if (char === '"') return value;
-      if (char === '\\') {
+      const code = this.text.charCodeAt(this.position++);
+      if (Number.isNaN(code)) throw new SyntaxError('unterminated string');
+      if (code === QUOTE) return value + this.text.slice(run, this.position - 1);
+      if (code === BACKSLASH) {
+        value += this.text.slice(run, this.position - 1);
         const escaped = this.text[this.position++];
         if (escaped === 'u') {
           value += String.fromCharCode(
@@ -115,10 +117,9 @@ class Scanner {
           );
           this.position += 4;
         } else {
-          value += JSON.parse(`"\\${escaped}"`) as string;
+          value += unescapeChar(escaped);
         }
-      } else {
-        value += char;
+        run = this.position;
       }
     }
   }
@@ -129,6 +130,47 @@ class Scanner {
   }
 
   private skipSpace(): void {
-    while (/\s/.test(this.text[this.position] ?? '')) this.position++;
+    while (isSpace(this.text.charCodeAt(this.position))) this.position++;
   }
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** A literal (`true`, `false`, `null`) or a number, matched where `lastIndex` points. */
+const LITERAL = /(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/y;
+
+/** The character a one-letter JSON escape stands for; a `SyntaxError` for any other letter. */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+function unescapeChar(escaped: string | undefined): string {
+  const value = escaped === undefined || !Object.hasOwn(ESCAPES, escaped) ? undefined : ESCAPES[escaped];
+  if (value === undefined) throw new SyntaxError(`bad escape \\${escaped}`);
+  return value;
+}
+
+/** Whether a UTF-16 code unit is what `/\s/` matches (white space or a line terminator); NaN is not. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
