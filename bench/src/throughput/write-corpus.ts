@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { benchTranscript } from '../../../graders/rules/bench/corpus-generator.js';
+import { benchTranscript } from '@judgekit/fixtures';
 
 /**
  * Streams `count` generated transcripts (the rule bench's realistic generator: shell, SQL, email and

@@ -15,7 +15,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchTranscript } from './corpus-generator.js';
+import { benchTranscript } from '@judgekit/fixtures';
 
 const { values } = parseArgs({
   options: {
