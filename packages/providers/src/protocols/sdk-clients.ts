@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import type { Endpoint } from '../credentials/resolve-endpoint.js';
+import { createNodeHTTPFetch } from './node-http-fetch.js';
 
 /** Transport settings handed to the SDK clients: their own retries and per-attempt timeout. */
 export interface TransportSettings {
@@ -10,7 +11,8 @@ export interface TransportSettings {
 
 /**
  * An OpenAI SDK client with the key and base URL passed explicitly (nothing read from the
- * environment behind our back) and logging off: the library never prints.
+ * environment behind our back) and logging off: the library never prints. Its calls go over
+ * `node:http` ({@link createNodeHTTPFetch}), not the built-in `fetch`, which costs three times the CPU.
  */
 export function createOpenAIClient(endpoint: Endpoint, transport: TransportSettings): OpenAI {
   return new OpenAI({
@@ -21,6 +23,7 @@ export function createOpenAIClient(endpoint: Endpoint, transport: TransportSetti
     timeout: transport.timeoutMs,
     maxRetries: transport.maxRetries,
     logLevel: 'off',
+    fetch: createNodeHTTPFetch(),
   });
 }
 
