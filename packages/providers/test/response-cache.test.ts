@@ -1,4 +1,6 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -111,6 +113,63 @@ describe('content-addressed response cache', () => {
     expect((error as Error).message).not.toContain(TEST_KEY);
     expect((error as Error).message).toContain('[redacted]');
     expect(server().modelCalls()[0]?.headers.authorization).toContain(TEST_KEY);
+  });
+
+  it('stores a response as the provider sent it, and reads entries written either way back alike', async () => {
+    const answer = { ...GOOD_VERDICT, rationale: 'the café tests were deleted' };
+    // pretty-printed, as JSON.stringify would not write it: the stored text must be this one
+    const sent = JSON.stringify(
+      {
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        model: 'gpt-4.1-mini',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: JSON.stringify(answer) },
+            finish_reason: 'stop',
+          },
+        ],
+        usage: { prompt_tokens: 10, completion_tokens: 5 },
+      },
+      null,
+      2,
+    );
+    const raw = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(sent);
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const cacheDir = await tempDir();
+      const model = () =>
+        createJudgeModel('compatible:judge', {
+          env: {},
+          baseURL: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/v1`,
+          cacheDir,
+        });
+      const first = await model().complete(verdictRequest());
+      expect(first.output).toEqual(answer);
+      const path = join(cacheDir, first.cacheKey.slice(0, 2), `${first.cacheKey}.json`);
+      const stored = await readFile(path, 'utf8');
+      expect(stored).toContain(sent);
+      const entry = JSON.parse(stored);
+      expect(entry).toMatchObject({ format: 'judgekit.response/v1', key: first.cacheKey, batch: false });
+      expect(entry.response).toEqual(JSON.parse(sent));
+
+      const again = await model().complete(verdictRequest());
+      expect(again).toMatchObject({ cached: true, output: answer, raw: first.raw });
+      // the layout earlier versions wrote: the whole entry serialized at once
+      await writeFile(path, `${JSON.stringify(entry)}\n`);
+      const fromOld = await model().complete(verdictRequest());
+      expect(fromOld).toMatchObject({ cached: true, output: answer, raw: first.raw });
+    } finally {
+      raw.closeAllConnections();
+      await new Promise((resolve) => raw.close(resolve));
+    }
   });
 
   it('treats an unreadable cache file as a miss and overwrites it', async () => {

@@ -25,14 +25,21 @@ export type StoredResponse = z.infer<typeof StoredResponseSchema>;
 export interface ResponseStore {
   readonly dir: string;
   get(key: string): Promise<StoredResponse | undefined>;
-  /** Writes atomically (temporary file, then rename): a killed process never leaves half a file. */
-  put(entry: StoredResponse): Promise<void>;
+  /**
+   * Writes atomically (temporary file, then rename): a killed process never leaves half a file.
+   * @param responseJSON the JSON text `entry.response` was parsed from, written as is (a response
+   *   body is large: serializing it again cost more than the rest of the write)
+   */
+  put(entry: StoredResponse, responseJSON?: string): Promise<void>;
 }
 
 /** A response store in a directory: one `<key[0..2]>/<key>.json` file per response. */
 export function createResponseStore(dir: string): ResponseStore {
   const pathOf = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
   const madeDirs = new Set<string>();
+  // temporary names: unique to this store in this process, then a counter (no random bytes per write)
+  const writer = `${process.pid}.${randomBytes(6).toString('hex')}`;
+  let writes = 0;
   return {
     dir,
     async get(key) {
@@ -49,16 +56,16 @@ export function createResponseStore(dir: string): ResponseStore {
         return undefined;
       }
     },
-    async put(entry) {
+    async put(entry, responseJSON) {
       const path = pathOf(entry.key);
       const folder = join(dir, entry.key.slice(0, 2));
       if (!madeDirs.has(folder)) {
         await mkdir(folder, { recursive: true });
         madeDirs.add(folder);
       }
-      const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      const temporary = `${path}.${writer}.${writes++}.tmp`;
       try {
-        await writeFile(temporary, `${JSON.stringify(entry)}\n`);
+        await writeFile(temporary, storedText(entry, responseJSON));
         await rename(temporary, path);
       } catch (error) {
         await rm(temporary, { force: true });
@@ -66,4 +73,16 @@ export function createResponseStore(dir: string): ResponseStore {
       }
     },
   };
+}
+
+/**
+ * The file text of an entry: its JSON, with the response's own JSON text in place when given
+ * (members in the same order; the text may span lines if the provider sent it so), so the file
+ * reads back to the same entry either way.
+ */
+function storedText(entry: StoredResponse, responseJSON: string | undefined): string {
+  if (responseJSON === undefined) return `${JSON.stringify(entry)}\n`;
+  const { format, key, ref, receivedAt, batch } = entry;
+  const head = `{"format":${JSON.stringify(format)},"key":${JSON.stringify(key)},"ref":${JSON.stringify(ref)}`;
+  return `${head},"response":${responseJSON.trim()},"receivedAt":${JSON.stringify(receivedAt)},"batch":${JSON.stringify(batch)}}\n`;
 }

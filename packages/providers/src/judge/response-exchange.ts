@@ -94,11 +94,11 @@ export class ResponseExchange {
     notes: string[],
   ) {
     return this.limiter.run(estimatedTokens, async () => {
-      const response = await this.protocol.send(body, signal);
+      const { response, responseJSON } = await this.protocol.send(body, signal);
       const answer = this.protocol.readAnswer(response);
       const entry = this.entry(key, response, false);
-      await this.write(this.stores.cache, entry, notes);
-      await this.write(this.stores.record, entry, notes);
+      await this.write(this.stores.cache, entry, notes, responseJSON);
+      await this.write(this.stores.record, entry, notes, responseJSON);
       return { result: answer, tokens: answer.tokens.input + answer.tokens.output };
     });
   }
@@ -114,10 +114,15 @@ export class ResponseExchange {
     };
   }
 
-  private async write(store: ResponseStore | undefined, entry: StoredResponse, notes: string[]) {
+  private async write(
+    store: ResponseStore | undefined,
+    entry: StoredResponse,
+    notes: string[],
+    responseJSON?: string,
+  ) {
     if (!store) return;
     try {
-      await store.put(entry);
+      await store.put(entry, responseJSON);
     } catch (error) {
       notes.push(
         `could not write the response to ${store.dir}: ${error instanceof Error ? error.message : error}`,

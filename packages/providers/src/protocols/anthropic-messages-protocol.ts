@@ -74,9 +74,11 @@ export function createAnthropicMessagesProtocol(options: {
     async send(body, signal) {
       const client = options.client();
       try {
-        return await client.messages.create(body as unknown as Anthropic.MessageCreateParamsNonStreaming, {
-          signal,
-        });
+        const response = await client.messages.create(
+          body as unknown as Anthropic.MessageCreateParamsNonStreaming,
+          { signal },
+        );
+        return { response };
       } catch (error) {
         throw toJudgeCallError(error, context);
       }

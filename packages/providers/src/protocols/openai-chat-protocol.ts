@@ -8,6 +8,7 @@ import { repairInstruction } from '../structured/repair-instruction.js';
 import { schemaInstruction } from '../structured/schema-instruction.js';
 import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
+import { readSDKResponse } from './read-sdk-response.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
 
@@ -100,10 +101,10 @@ export function createOpenAIChatProtocol(options: {
     async send(body, signal) {
       const client = options.client();
       try {
-        return await client.chat.completions.create(
-          body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming,
-          { signal },
-        );
+        const response = await client.chat.completions
+          .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
+          .asResponse();
+        return await readSDKResponse(response);
       } catch (error) {
         throw toJudgeCallError(error, context);
       }

@@ -75,12 +75,11 @@ export function createOpenAIResponsesProtocol(options: {
     async send(body, signal) {
       const client = options.client();
       try {
-        return await client.responses.create(
+        const response = await client.responses.create(
           body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming,
-          {
-            signal,
-          },
+          { signal },
         );
+        return { response };
       } catch (error) {
         throw toJudgeCallError(error, context);
       }

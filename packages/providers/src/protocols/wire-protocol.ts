@@ -24,6 +24,13 @@ export interface WireAnswer {
   tokenLogprobs: TokenLogprob[] | undefined;
 }
 
+/** A response body as received: parsed, and its JSON text when the protocol kept it. */
+export interface SentResponse {
+  response: unknown;
+  /** The body's JSON text as received: the cache stores it as is instead of serializing `response` again. */
+  responseJSON?: string;
+}
+
 /** A request body as sent to the provider (JSON). */
 export type WireBody = Record<string, unknown>;
 
@@ -36,7 +43,7 @@ export interface WireProtocol {
   /** The body of the repair call: the conversation so far, the bad answer, and what was wrong. */
   buildRepairBody(body: WireBody, raw: string, reason: string): WireBody;
   /** Sends through the SDK; throws `JudgeCallError`. Returns the response body. */
-  send(body: WireBody, signal: AbortSignal | undefined): Promise<unknown>;
+  send(body: WireBody, signal: AbortSignal | undefined): Promise<SentResponse>;
   /** Reads a response body; throws `JudgeCallError` (`invalid-response`) if it is not one. */
   readAnswer(response: unknown): WireAnswer;
 }

@@ -1,0 +1,17 @@
+import type { SentResponse } from './wire-protocol.js';
+
+/**
+ * Reads a response the OpenAI SDK handed over unparsed (`.asResponse()`, after its status checks
+ * and retries) as the SDK itself parses one — `null` for a 204, `undefined` for an empty JSON body,
+ * the text when the body is not JSON — and keeps the JSON text, which the response cache then
+ * stores as received instead of serializing the parsed body again.
+ */
+export async function readSDKResponse(response: Response): Promise<SentResponse> {
+  if (response.status === 204) return { response: null };
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+  const isJSON = mediaType?.includes('application/json') || mediaType?.endsWith('+json');
+  if (!isJSON) return { response: await response.text() };
+  if (response.headers.get('content-length') === '0') return { response: undefined };
+  const text = await response.text();
+  return { response: JSON.parse(text), responseJSON: text };
+}
