@@ -169,7 +169,9 @@ const INVALID = Symbol('invalid logprobs');
 /**
  * The token logprobs of `logprobs.content`: `undefined` when absent, {@link INVALID} unless every
  * entry is what `WireLogprobSchema` accepts (a token string and finite logprobs; no `top_logprobs`
- * or a list of them), checked by hand because a response holds one entry per output token.
+ * or a list of them), checked by hand because a response holds one entry per output token. The
+ * alternatives are the response's own objects (read-only; their extra fields such as `bytes` are
+ * never read), so a response costs one new object per token, not one per alternative.
  */
 function tokenLogprobsOf(content: unknown): TokenLogprob[] | undefined | typeof INVALID {
   if (content === null || content === undefined) return undefined;
@@ -178,14 +180,10 @@ function tokenLogprobsOf(content: unknown): TokenLogprob[] | undefined | typeof 
   for (const entry of content) {
     if (!isTokenLogprob(entry)) return INVALID;
     const top = (entry as { top_logprobs?: unknown }).top_logprobs;
-    const topLogprobs: TokenLogprob['topLogprobs'] = [];
-    if (top !== null && top !== undefined) {
-      if (!Array.isArray(top)) return INVALID;
-      for (const alternative of top) {
-        if (!isTokenLogprob(alternative)) return INVALID;
-        topLogprobs.push({ token: alternative.token, logprob: alternative.logprob });
-      }
+    if (top !== null && top !== undefined && !(Array.isArray(top) && top.every(isTokenLogprob))) {
+      return INVALID;
     }
+    const topLogprobs = (top ?? []) as TokenLogprob['topLogprobs'];
     tokens.push({ token: entry.token, logprob: entry.logprob, topLogprobs });
   }
   return tokens;
