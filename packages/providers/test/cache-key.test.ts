@@ -41,7 +41,7 @@ describe('cache keys', () => {
     );
   });
 
-  it('stores a call under the cacheKey of the body it sent, for every sample', async () => {
+  it('sends a call as the canonical JSON it is stored under, for every sample', async () => {
     server().handle(() => reply(GOOD_VERDICT));
     const model = createJudgeModel('openai:gpt-4.1-mini', {
       env: {},
@@ -53,6 +53,9 @@ describe('cache keys', () => {
       const response = await model.complete({ ...verdictRequest(), labels: [{ path: ['label'] }], sample });
       const body = sentBody(server(), call);
       expect(response.cacheKey).toBe(cacheKey({ provider: 'openai', body, sample }));
+      // sent as the canonical JSON the key hashes: compact, keys sorted
+      expect(server().modelCalls()[call]!.body).toBe(JSON.stringify(body));
+      expect(Object.keys(body)).toEqual(Object.keys(body).sort());
     }
   });
 });

@@ -98,11 +98,15 @@ export function createOpenAIChatProtocol(options: {
         ],
       };
     },
-    async send(body, signal) {
+    async send(_body, signal, bodyJSON) {
       const client = options.client();
       try {
+        // the SDK sends a string body with a content type as it is: the body is not serialized twice
         const response = await client.chat.completions
-          .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
+          .create(bodyJSON as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+            signal,
+            headers: { 'content-type': 'application/json' },
+          })
           .asResponse();
         return await readSDKResponse(response);
       } catch (error) {
