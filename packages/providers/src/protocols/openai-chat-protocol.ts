@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
+import { freezeJSON } from '../cache/canonical-json.js';
 import type { JudgeRequest } from '../judge/judge-model.js';
 import type { TokenLogprob } from '../logprobs/token-logprob.js';
 import { jsonSchemaOf } from '../structured/json-schema-of.js';
@@ -201,7 +202,7 @@ function isTokenLogprob(value: unknown): value is { token: string; logprob: numb
 
 const strictResponseFormat = memoizeBySchema((schema, name) => {
   const format = zodResponseFormat(schema, name);
-  return { type: format.type, json_schema: format.json_schema };
+  return freezeJSON({ type: format.type, json_schema: format.json_schema });
 });
 
 /** The body fields that carry the schema, per structured-output mode. */
