@@ -54,8 +54,7 @@ export class ResponseExchange {
     signal: AbortSignal | undefined,
     notes: string[],
   ): Promise<Exchange> {
-    // serialized once: the key hashes it, its length (that of the body's JSON) is the token
-    // estimate, and the chat protocol sends it
+    // serialized once: the key hashes it, and its length (that of the body's JSON) is the token estimate
     const canonicalBody = canonicalJSON(body);
     const key = cacheKeyOfCanonicalBody({ provider: this.ref.provider, canonicalBody, sample });
     const source = this.stores.replay ?? this.stores.cache;
@@ -69,7 +68,7 @@ export class ResponseExchange {
     }
     const pending = this.inFlight.get(key);
     if (pending) return { answer: await pending, key, cached: true };
-    const fresh = this.fetch(body, canonicalBody, key, signal, notes);
+    const fresh = this.fetch(body, key, estimateTokens(body, canonicalBody.length), signal, notes);
     this.inFlight.set(key, fresh);
     try {
       return { answer: await fresh, key, cached: false };
@@ -89,13 +88,13 @@ export class ResponseExchange {
 
   private async fetch(
     body: WireBody,
-    bodyJSON: string,
     key: string,
+    estimatedTokens: number,
     signal: AbortSignal | undefined,
     notes: string[],
   ) {
-    return this.limiter.run(estimateTokens(body, bodyJSON.length), async () => {
-      const { response, responseJSON } = await this.protocol.send(body, signal, bodyJSON);
+    return this.limiter.run(estimatedTokens, async () => {
+      const { response, responseJSON } = await this.protocol.send(body, signal);
       const answer = this.protocol.readAnswer(response);
       const entry = this.entry(key, response, false);
       await this.write(this.stores.cache, entry, notes, responseJSON);

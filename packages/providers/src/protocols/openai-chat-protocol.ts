@@ -99,15 +99,11 @@ export function createOpenAIChatProtocol(options: {
         ],
       };
     },
-    async send(_body, signal, bodyJSON) {
+    async send(body, signal) {
       const client = options.client();
       try {
-        // the SDK sends a string body with a content type as it is: the body is not serialized twice
         const response = await client.chat.completions
-          .create(bodyJSON as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
-            signal,
-            headers: { 'content-type': 'application/json' },
-          })
+          .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
           .asResponse();
         return await readSDKResponse(response);
       } catch (error) {

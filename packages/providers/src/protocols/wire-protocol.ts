@@ -42,12 +42,8 @@ export interface WireProtocol {
   buildBody(request: JudgeRequest<unknown>): WireBody;
   /** The body of the repair call: the conversation so far, the bad answer, and what was wrong. */
   buildRepairBody(body: WireBody, raw: string, reason: string): WireBody;
-  /**
-   * Sends through the SDK; throws `JudgeCallError`. Returns the response body.
-   * @param bodyJSON the body as (canonical) JSON, which a protocol may send as is rather than
-   *   have the SDK serialize the body again
-   */
-  send(body: WireBody, signal: AbortSignal | undefined, bodyJSON: string): Promise<SentResponse>;
+  /** Sends through the SDK; throws `JudgeCallError`. Returns the response body. */
+  send(body: WireBody, signal: AbortSignal | undefined): Promise<SentResponse>;
   /** Reads a response body; throws `JudgeCallError` (`invalid-response`) if it is not one. */
   readAnswer(response: unknown): WireAnswer;
 }
