@@ -126,6 +126,14 @@ describe('runGrading', () => {
         error: new InvalidTranscriptError({ file: 'in.jsonl', line: 3, path: 'id', reason: 'required' }),
       },
       corpus(1)[0]!,
+      {
+        ok: false,
+        error: new InvalidTranscriptError({
+          file: 'log.eval',
+          entry: 'samples/2_epoch_1.json',
+          reason: 'not JSON',
+        }),
+      },
     ];
     const summary = await runGrading({
       runDir: dir,
@@ -133,11 +141,12 @@ describe('runGrading', () => {
       graders: graders(),
       onInvalid: 'skip',
     });
-    expect(summary.counts.skipped).toBe(2);
+    expect(summary.counts.skipped).toBe(3);
     const manifest = await readManifest(dir);
     expect(manifest.skipped).toEqual([
       { file: 'in.jsonl', line: 3, path: 'id', reason: 'required' },
       { path: 'id', reason: 'duplicate transcript id "t0"' },
+      { file: 'log.eval', entry: 'samples/2_epoch_1.json', reason: 'not JSON' },
     ]);
   });
 

@@ -11,7 +11,7 @@ import { RecordShapeError } from './record-shape-error.js';
 export interface RecordLocation {
   file?: string;
   line?: number;
-  /** A zip entry or another sub-location named in the error's reason, e.g. `samples/1_epoch_1.json`. */
+  /** A zip entry or another sub-location (on the error as `entry`, and named in its reason), e.g. `samples/1_epoch_1.json`. */
   entry?: string;
 }
 
@@ -30,6 +30,7 @@ export function invalidItem(
     error: new InvalidTranscriptError({
       ...(location.file === undefined ? {} : { file: location.file }),
       ...(location.line === undefined ? {} : { line: location.line }),
+      ...(location.entry === undefined ? {} : { entry: location.entry }),
       ...(options.path ? { path: options.path } : {}),
       reason: reasonAt(location, reason),
       cause: options.cause,

@@ -205,6 +205,7 @@ describe('damaged .eval', () => {
       expect.stringMatching(/^in entry samples\/2_epoch_1\.json: not JSON \(/),
     ]);
     expect(errors.every((error) => error.file === data('damaged.eval'))).toBe(true);
+    expect(errors.map((error) => error.entry)).toEqual(['samples/1_epoch_1.json', 'samples/2_epoch_1.json']);
     expect(transcriptsOf(items).map((transcript) => transcript.id)).toEqual([
       'damaged/3/epoch1@DamagedEvalId000000001',
     ]);

@@ -7,11 +7,20 @@ export class InvalidTranscriptError extends JudgekitError {
   override readonly code = 'INVALID_TRANSCRIPT';
   readonly file: string | undefined;
   readonly line: number | undefined;
+  /** The entry inside the file (a zip entry such as `samples/1_epoch_1.json`), when there is one. */
+  readonly entry: string | undefined;
   /** The field path inside the record, e.g. `messages.3.role`. */
   readonly path: string;
   readonly reason: string;
 
-  constructor(options: { file?: string; line?: number; path?: string; reason: string; cause?: unknown }) {
+  constructor(options: {
+    file?: string;
+    line?: number;
+    entry?: string;
+    path?: string;
+    reason: string;
+    cause?: unknown;
+  }) {
     const where = [options.file, options.line === undefined ? undefined : `line ${options.line}`]
       .filter(Boolean)
       .join(':');
@@ -23,6 +32,7 @@ export class InvalidTranscriptError extends JudgekitError {
     this.name = NAME;
     this.file = options.file;
     this.line = options.line;
+    this.entry = options.entry;
     this.path = options.path ?? '';
     this.reason = options.reason;
   }

@@ -186,6 +186,7 @@ export async function runGrading(options: RunGradingOptions): Promise<RunSummary
       skipped.push({
         ...(error.file === undefined ? {} : { file: error.file }),
         ...(error.line === undefined ? {} : { line: error.line }),
+        ...(error.entry === undefined ? {} : { entry: error.entry }),
         ...(error.path ? { path: error.path } : {}),
         reason: error.reason,
       });

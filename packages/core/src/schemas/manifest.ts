@@ -23,6 +23,8 @@ export const ManifestInputSchema = z.object({
 export const SkippedRecordSchema = z.object({
   file: z.string().optional(),
   line: z.number().int().optional(),
+  /** The entry inside the file (a zip entry of an Inspect `.eval` log), when there is one. */
+  entry: z.string().optional(),
   path: z.string().optional(),
   reason: z.string(),
 });
