@@ -9,22 +9,6 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 /**
- * A `RequestInit` key (passed through the SDK's `fetchOptions`) asking for the body of a successful
- * response to be handed over by {@link takeBody} instead of through the `Response`, whose web
- * stream costs more than the rest of reading a response. Error responses keep their body.
- */
-export const HAND_OVER_BODY = Symbol('judgekit.handOverBody');
-
-const handedOver = new WeakMap<Response, Buffer>();
-
-/** The body kept aside for a response fetched with {@link HAND_OVER_BODY}, once; else `undefined`. */
-export function takeBody(response: Response): Buffer | undefined {
-  const body = handedOver.get(response);
-  handedOver.delete(response);
-  return body;
-}
-
-/**
  * A `fetch` for the OpenAI SDK client over `node:http(s)` with keep-alive agents, for JSON calls:
  * it costs a third of the CPU of Node's built-in `fetch` (undici and web streams) per call, which
  * is most of what a judge call costs its client. The whole body is read before the response is
@@ -86,8 +70,7 @@ function send(
         incoming.on('end', () =>
           finish(() => {
             try {
-              const handOver = (init as { [HAND_OVER_BODY]?: boolean })[HAND_OVER_BODY] === true;
-              resolve(toResponse(incoming, Buffer.concat(chunks), handOver));
+              resolve(toResponse(incoming, Buffer.concat(chunks)));
             } catch (error) {
               reject(error);
             }
@@ -111,7 +94,7 @@ function send(
   });
 }
 
-function toResponse(incoming: IncomingMessage, raw: Buffer, handOver: boolean): Response {
+function toResponse(incoming: IncomingMessage, raw: Buffer): Response {
   const status = incoming.statusCode ?? 0;
   const headers = responseHeaders(incoming);
   const encoding = headers.get('content-encoding')?.trim().toLowerCase();
@@ -125,13 +108,11 @@ function toResponse(incoming: IncomingMessage, raw: Buffer, handOver: boolean): 
       headers.delete('content-length');
     }
   }
-  const init = { status, statusText: incoming.statusMessage ?? '', headers };
-  if (handOver && status >= 200 && status < 300 && !NO_BODY.has(status)) {
-    const response = new Response(null, init);
-    handedOver.set(response, content);
-    return response;
-  }
-  return new Response(NO_BODY.has(status) ? null : content, init);
+  return new Response(NO_BODY.has(status) ? null : content, {
+    status,
+    statusText: incoming.statusMessage ?? '',
+    headers,
+  });
 }
 
 /** A response whose body fails when read, as `fetch` gives when the connection drops mid-body. */

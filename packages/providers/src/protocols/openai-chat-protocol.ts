@@ -9,7 +9,6 @@ import { repairInstruction } from '../structured/repair-instruction.js';
 import { schemaInstruction } from '../structured/schema-instruction.js';
 import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
-import { HAND_OVER_BODY } from './node-http-fetch.js';
 import { readSDKResponse } from './read-sdk-response.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
@@ -104,10 +103,7 @@ export function createOpenAIChatProtocol(options: {
       const client = options.client();
       try {
         const response = await client.chat.completions
-          .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
-            signal,
-            fetchOptions: { [HAND_OVER_BODY]: true } as OpenAI.RequestOptions['fetchOptions'],
-          })
+          .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
           .asResponse();
         return await readSDKResponse(response);
       } catch (error) {
