@@ -73,7 +73,10 @@ export function createCollectingJudgeModel(
     ...probeOptions
   } = modelOptions;
   const probe = createJudgeModel(`replay:${name}`, { ...probeOptions, replayDir: cacheDir, repair: false });
-  const pending = new Map<string, BatchItem>();
+  // items by key, with the position of the first call that asked for each: cache lookups finish in
+  // any order, and the batch should list requests in the order they were asked, run after run
+  const pending = new Map<string, { item: BatchItem; asked: number }>();
+  let calls = 0;
 
   return {
     ref: model.ref,
@@ -82,15 +85,18 @@ export function createCollectingJudgeModel(
     supportsLogprobs: model.supportsLogprobs,
     batch: engine,
     cacheDir,
-    collected: () => [...pending.values()],
+    collected: () => [...pending.values()].sort((a, b) => a.asked - b.asked).map((entry) => entry.item),
     totals: () => model.totals(),
     async complete<TOutput>(request: JudgeRequest<TOutput>): Promise<JudgeResponse<TOutput>> {
+      const asked = calls++;
       try {
         await probe.complete(request);
       } catch (error) {
         if (ReplayMissError.isInstance(error)) {
           const { signal: _signal, ...batchable } = request;
-          if (!pending.has(error.key)) pending.set(error.key, { customId: error.key, request: batchable });
+          const known = pending.get(error.key);
+          if (!known) pending.set(error.key, { item: { customId: error.key, request: batchable }, asked });
+          else if (asked < known.asked) known.asked = asked;
           throw new BatchPendingError({ ref: model.ref, key: error.key, reason: failures?.get(error.key) });
         }
         // the first answer is cached (an invalid one included): the model reports it as it would
