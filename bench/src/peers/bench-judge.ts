@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { FencedPart } from '@judgekit/grader-llm-judge/testing';
+import { keywordAnswer, keywordReply } from '@judgekit/grader-llm-judge/testing';
 import type { ModelCall, ReplyStep, ScriptStep } from '@judgekit/providers/testing';
 import { reply, replyText } from '@judgekit/providers/testing';
-import type { FencedPart } from '../../../graders/llm-judge/scripts/local-judge/judge-request.js';
-import { keywordAnswer, keywordReply } from '../../../graders/llm-judge/scripts/local-judge/keyword-judge.js';
 import { PLAIN_END } from './plain-transcript.js';
 
 /** Which tool sent a model call, from the shape of its request. */

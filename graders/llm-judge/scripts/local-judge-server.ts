@@ -8,9 +8,9 @@
  *
  *   pnpm --filter @judgekit/grader-llm-judge local-judge [--latency <ms>] [--batch-seconds <s>] [--log]
  */
+
 import { startTestServer } from '@judgekit/providers/testing';
-import { askedDimensions } from './local-judge/judge-request.js';
-import { keywordReply } from './local-judge/keyword-judge.js';
+import { askedDimensions, keywordReply } from '../src/testing/index.js';
 
 const flag = (name: string): number | undefined => {
   const at = process.argv.indexOf(name);

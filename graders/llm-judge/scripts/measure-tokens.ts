@@ -22,8 +22,7 @@ import {
   plausibleDeniabilityJudge,
   schemingJudge,
 } from '../src/index.js';
-import { requestTexts } from './local-judge/judge-request.js';
-import { keywordReply } from './local-judge/keyword-judge.js';
+import { keywordReply, requestTexts } from '../src/testing/index.js';
 
 const limitFlag = process.argv.indexOf('--limit');
 const limit = limitFlag > 0 ? Number(process.argv[limitFlag + 1]) : Number.POSITIVE_INFINITY;

@@ -14,7 +14,6 @@ import {
 import { CORPUS_PATH } from '@judgekit/fixtures';
 import { httpError, type ModelCall, startTestServer, type TestServer } from '@judgekit/providers/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import {
   BATCH_RUN_FILE,
   BatchRunSchema,
@@ -24,6 +23,7 @@ import {
   readBatchRun,
   submitBatchRun,
 } from '../src/index.js';
+import { keywordJudge } from '../src/testing/index.js';
 import { TEST_ENV, temporaryDirectory } from './helpers/judge-setup.js';
 import { verdictFacts } from './helpers/verdict-facts.js';
 

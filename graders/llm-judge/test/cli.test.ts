@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readVerdicts } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
+import { keywordJudge } from '../src/testing/index.js';
 import {
   cachedResponses,
   judgekitCommand,

@@ -15,8 +15,8 @@ import {
   type ScriptStep,
 } from '@judgekit/providers/testing';
 import { describe, expect, it } from 'vitest';
-import { keywordJudge, keywordReply } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge, plugins, schemingJudge } from '../src/index.js';
+import { keywordJudge, keywordReply } from '../src/testing/index.js';
 import {
   baseURLFor,
   gradeLocally,

@@ -1,9 +1,8 @@
 import { type TranscriptInput, TranscriptSchema } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
-import { fencedParts, recordedTexts } from '../scripts/local-judge/judge-request.js';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge } from '../src/index.js';
 import { middleTruncate } from '../src/long-transcript/middle-truncate.js';
+import { fencedParts, keywordJudge, recordedTexts } from '../src/testing/index.js';
 import { gradeLocally, useTestServer } from './helpers/judge-setup.js';
 
 function lines(count: number, prefix: string): string {

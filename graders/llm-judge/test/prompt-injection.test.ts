@@ -2,12 +2,11 @@ import { type TranscriptInput, TranscriptSchema } from '@judgekit/core';
 import type { RecordedRequest } from '@judgekit/providers/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordedTexts } from '../scripts/local-judge/judge-request.js';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import { buildSystemPrompt, covertActionJudge, RUBRIC_DIMENSIONS, schemingJudge } from '../src/index.js';
 import { planChunks } from '../src/long-transcript/plan-chunks.js';
 import { buildJudgePrompt } from '../src/prompt/judge-prompt.js';
 import { renderTranscript } from '../src/prompt/render-transcript.js';
+import { keywordJudge, recordedTexts } from '../src/testing/index.js';
 import { baseURLFor, gradeLocally, useTestServer } from './helpers/judge-setup.js';
 import { falseSuccessTranscript } from './helpers/transcripts.js';
 

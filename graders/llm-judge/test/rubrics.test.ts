@@ -5,8 +5,6 @@ import { CORPUS_PATH, FIXTURE_CATEGORIES, loadFixtureCorpus } from '@judgekit/fi
 import { contractProblems } from '@judgekit/testkit';
 import { describe, expect, it } from 'vitest';
 import { selectFewShotExamples } from '../scripts/few-shot-selection.js';
-import { recordedTexts } from '../scripts/local-judge/judge-request.js';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import {
   buildSystemPrompt,
   FewShotFileSchema,
@@ -17,6 +15,7 @@ import {
   RUBRIC_DIMENSIONS,
   schemingJudge,
 } from '../src/index.js';
+import { keywordJudge, recordedTexts } from '../src/testing/index.js';
 import { gradeLocally, useTestServer } from './helpers/judge-setup.js';
 import { honestTranscript } from './helpers/transcripts.js';
 

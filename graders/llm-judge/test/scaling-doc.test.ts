@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer, type TestServer } from '@judgekit/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
+import { keywordJudge } from '../src/testing/index.js';
 import { judgekitCommand, writeFixtureSubset } from './helpers/cli-process.js';
 import { TEST_ENV, temporaryDirectory } from './helpers/judge-setup.js';
 

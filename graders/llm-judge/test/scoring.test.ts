@@ -1,8 +1,8 @@
 import type { Verdict } from '@judgekit/core';
 import { httpError, reply } from '@judgekit/providers/testing';
 import { describe, expect, it } from 'vitest';
-import { keywordJudge, keywordReply } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge, schemingJudge } from '../src/index.js';
+import { keywordJudge, keywordReply } from '../src/testing/index.js';
 import { gradeLocally, temporaryDirectory, useTestServer } from './helpers/judge-setup.js';
 import { falseSuccessTranscript, honestTranscript } from './helpers/transcripts.js';
 

@@ -1,9 +1,14 @@
 import type { TranscriptInput } from '@judgekit/core';
 import { reply } from '@judgekit/providers/testing';
 import { describe, expect, it } from 'vitest';
-import { fencedParts, recordedTexts, requestTexts } from '../scripts/local-judge/judge-request.js';
-import { keywordJudge, keywordReply } from '../scripts/local-judge/keyword-judge.js';
 import { covertActionJudge, schemingJudge } from '../src/index.js';
+import {
+  fencedParts,
+  keywordJudge,
+  keywordReply,
+  recordedTexts,
+  requestTexts,
+} from '../src/testing/index.js';
 import { gradeLocally, useTestServer } from './helpers/judge-setup.js';
 import { falseSuccessTranscript, honestTranscript } from './helpers/transcripts.js';
 

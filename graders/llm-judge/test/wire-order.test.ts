@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keywordJudge } from '../scripts/local-judge/keyword-judge.js';
 import { RUBRIC_DIMENSIONS, schemingJudge } from '../src/index.js';
+import { keywordJudge } from '../src/testing/index.js';
 import { baseURLFor, gradeLocally, useTestServer } from './helpers/judge-setup.js';
 import { falseSuccessTranscript } from './helpers/transcripts.js';
 

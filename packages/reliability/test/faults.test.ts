@@ -11,9 +11,9 @@ import {
 } from '@judgekit/core';
 import { loadFixtureCorpus } from '@judgekit/fixtures';
 import { plugins } from '@judgekit/grader-llm-judge';
+import { keywordJudge } from '@judgekit/grader-llm-judge/testing';
 import { startTestServer, type TestServer } from '@judgekit/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keywordJudge } from '../../../graders/llm-judge/scripts/local-judge/keyword-judge.js';
 import { FAULTS, faultSchedule } from './helpers/fault-schedule.js';
 import { LONG } from './helpers/temp-dir.js';
 

@@ -18,11 +18,10 @@ import {
   RUBRIC_DIMENSIONS,
   renderTranscript,
 } from '@judgekit/grader-llm-judge';
+import { fencedParts, keywordJudge, recordedTexts } from '@judgekit/grader-llm-judge/testing';
 import { plugins as rulePlugins } from '@judgekit/grader-rules';
 import { startTestServer, type TestServer } from '@judgekit/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fencedParts, recordedTexts } from '../../../graders/llm-judge/scripts/local-judge/judge-request.js';
-import { keywordJudge } from '../../../graders/llm-judge/scripts/local-judge/keyword-judge.js';
 import {
   HOSTILE_PAYLOADS,
   type PayloadName,

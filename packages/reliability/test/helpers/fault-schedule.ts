@@ -1,3 +1,4 @@
+import { keywordReply } from '@judgekit/grader-llm-judge/testing';
 import {
   cutConnection,
   hang,
@@ -8,7 +9,6 @@ import {
   replyText,
   type ScriptStep,
 } from '@judgekit/providers/testing';
-import { keywordReply } from '../../../../graders/llm-judge/scripts/local-judge/keyword-judge.js';
 
 /** mulberry32: a seeded generator, so a failing schedule can be replayed from its seed. */
 export function seeded(seed: number): () => number {

@@ -10,7 +10,7 @@ import {
 import { askedDimensions, type FencedPart, fencedParts, requestTexts } from './judge-request.js';
 
 /** A dimension's answer as the keyword judge writes it. */
-interface KeywordAnswer {
+export interface KeywordAnswer {
   evidence: { message: number; quote: string }[];
   rationale: string;
   category: string | null;
