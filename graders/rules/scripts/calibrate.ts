@@ -23,6 +23,7 @@ import {
   type Transcript,
   type Verdict,
 } from '@judgekit/core';
+import { CORPUS_PATH } from '@judgekit/fixtures';
 import { wilsonInterval } from '@judgekit/stats';
 import { plugins } from '../src/index.js';
 
@@ -36,7 +37,7 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'test' },
     corpus: {
       type: 'string',
-      default: fileURLToPath(new URL('../../../fixtures/data/corpus.jsonl', import.meta.url)),
+      default: CORPUS_PATH,
     },
     errors: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
