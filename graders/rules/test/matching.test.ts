@@ -56,6 +56,12 @@ describe('phrase sets', () => {
     expect(PhraseSchema.safeParse('/(a/').success).toBe(false);
     expect(PhraseSchema.safeParse('/a/g').success).toBe(false);
     expect(PhraseSchema.safeParse('/(?<=a)b/im').success).toBe(true);
+    // a stray quote after the closing slash (a YAML slip) must not turn a regex into a dead literal
+    const stray = PhraseSchema.safeParse('/\\bto see whether I\\b/i"');
+    expect(stray.success).toBe(false);
+    expect(stray.error?.issues[0]?.message).toMatch(/does not end with \/, \/i or \/m/);
+    // a literal phrase that merely starts with a slash is still a literal
+    expect(PhraseSchema.safeParse('/v1/grade endpoint').success).toBe(true);
   });
 
   it('prefilters on required literals without losing matches inside longer words or other triggers', () => {

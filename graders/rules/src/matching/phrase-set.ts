@@ -25,6 +25,13 @@ export const PhraseSchema = z
     if (!slashed) {
       if (/^\/.*\/[a-z]+$/s.test(value))
         context.addIssue({ code: 'custom', message: 'phrase regexes take no flags but i and m' });
+      // a regex with stray characters after its closing slash would silently become a literal
+      else if (value.startsWith('/') && /\\[bBsSdDwW]|\(\?/.test(value))
+        context.addIssue({
+          code: 'custom',
+          message:
+            'looks like a /regex/ but does not end with /, /i or /m (stray characters after the closing slash?)',
+        });
       return;
     }
     if (!compiles(slashed[1]!))
