@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeHTTPFetch } from '../src/protocols/node-http-fetch.js';
+import { createNodeHTTPFetch, nodeHTTPFetchUnlessProxied } from '../src/protocols/node-http-fetch.js';
 
 describe('the node:http fetch of the OpenAI client', () => {
   let server: Server;
@@ -93,5 +93,11 @@ describe('the node:http fetch of the OpenAI client', () => {
     const pending = fetch(`${base}/never`, { signal: late.signal });
     setTimeout(() => late.abort(), 20);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('steps aside for the built-in fetch when the environment configures a proxy', () => {
+    expect(nodeHTTPFetchUnlessProxied({})).toBeTypeOf('function');
+    for (const name of ['HTTPS_PROXY', 'http_proxy', 'NODE_USE_ENV_PROXY'])
+      expect(nodeHTTPFetchUnlessProxied({ [name]: 'http://proxy.internal:3128' })).toBeUndefined();
   });
 });

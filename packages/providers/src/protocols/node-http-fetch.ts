@@ -35,6 +35,19 @@ export function createNodeHTTPFetch(): typeof fetch {
   };
 }
 
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NODE_USE_ENV_PROXY'];
+
+/**
+ * {@link createNodeHTTPFetch}, or `undefined` (the SDK's default, the built-in `fetch`) when the
+ * environment configures a proxy: Node's own `fetch` and global agents can honour it
+ * (`NODE_USE_ENV_PROXY`), the keep-alive agents made here do not.
+ */
+export function nodeHTTPFetchUnlessProxied(
+  env: Record<string, string | undefined> = process.env,
+): typeof fetch | undefined {
+  return PROXY_VARIABLES.some((name) => env[name]) ? undefined : createNodeHTTPFetch();
+}
+
 /** Sends one request; `undefined` for a redirect (left to the global `fetch`). */
 function send(
   url: URL,

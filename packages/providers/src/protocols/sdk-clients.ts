@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import type { Endpoint } from '../credentials/resolve-endpoint.js';
-import { createNodeHTTPFetch } from './node-http-fetch.js';
+import { nodeHTTPFetchUnlessProxied } from './node-http-fetch.js';
 
 /** Transport settings handed to the SDK clients: their own retries and per-attempt timeout. */
 export interface TransportSettings {
@@ -12,9 +12,11 @@ export interface TransportSettings {
 /**
  * An OpenAI SDK client with the key and base URL passed explicitly (nothing read from the
  * environment behind our back) and logging off: the library never prints. Its calls go over
- * `node:http` ({@link createNodeHTTPFetch}), not the built-in `fetch`, which costs three times the CPU.
+ * `node:http` ({@link nodeHTTPFetchUnlessProxied}), not the built-in `fetch`, which costs three times
+ * the CPU — unless a proxy is configured in the environment.
  */
 export function createOpenAIClient(endpoint: Endpoint, transport: TransportSettings): OpenAI {
+  const fetch = nodeHTTPFetchUnlessProxied();
   return new OpenAI({
     apiKey: endpoint.apiKey(),
     baseURL: endpoint.baseURL,
@@ -23,7 +25,7 @@ export function createOpenAIClient(endpoint: Endpoint, transport: TransportSetti
     timeout: transport.timeoutMs,
     maxRetries: transport.maxRetries,
     logLevel: 'off',
-    fetch: createNodeHTTPFetch(),
+    ...(fetch ? { fetch } : {}),
   });
 }
 
