@@ -48,6 +48,7 @@ export {
   runGrading,
   type TranscriptSourceItem,
 } from './runner/run-grading.js';
+export { resolveRunInputs, type TranscriptFileReader } from './runner/run-inputs.js';
 export { writeFileAtomic } from './runner/run-store.js';
 export {
   BUILTIN_DIMENSIONS,

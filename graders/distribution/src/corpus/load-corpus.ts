@@ -1,17 +1,14 @@
-import { access } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import {
   type Corpus,
   type CorpusRecord,
-  RunDirError,
   readManifest,
   readVerdicts,
+  resolveRunInputs,
   type Transcript,
-  type TranscriptSourceItem,
+  type TranscriptFileReader,
 } from '@judgekit/core';
 
-/** Reads one transcript file (e.g. `readTranscripts` of `@judgekit/adapters`). */
-export type TranscriptFileReader = (file: string) => AsyncIterable<TranscriptSourceItem>;
+export type { TranscriptFileReader } from '@judgekit/core';
 
 /** A corpus read for a comparison, and what had to be left out. */
 export interface LoadedCorpus {
@@ -52,28 +49,10 @@ export async function loadRunCorpus(
   runDir: string,
   options: { readTranscripts: TranscriptFileReader; cwd?: string },
 ): Promise<LoadedCorpus> {
-  const manifest = await readManifest(runDir);
-  if (manifest.inputs.length === 0) {
-    throw new RunDirError({
-      runDir,
-      reason: 'its manifest records no input files; compare the transcript files themselves instead',
-    });
-  }
-  const cwd = options.cwd ?? process.cwd();
-  const files: string[] = [];
-  for (const input of manifest.inputs) {
-    const file = isAbsolute(input.path) ? input.path : resolve(cwd, input.path);
-    try {
-      await access(file);
-    } catch (error) {
-      throw new RunDirError({
-        runDir,
-        reason: `input ${input.path} (recorded in manifest.json) is not at ${file}; run from the directory the run was graded in`,
-        cause: error,
-      });
-    }
-    files.push(file);
-  }
+  const files = await resolveRunInputs(runDir, await readManifest(runDir), {
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    noInputs: 'compare the transcript files themselves instead',
+  });
   const loaded = await loadTranscriptCorpus(files, options.readTranscripts);
   return { ...loaded, corpus: { records: loaded.corpus.records, verdicts: await readVerdicts(runDir) } };
 }
