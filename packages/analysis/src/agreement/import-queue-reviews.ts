@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, formatIssuePath, type GoldLabel, GoldLabelSchema } from '@judgekit/core';
 import { parse } from 'csv-parse/sync';
+import { parseJsonlLines } from '../io/parse-jsonl-records.js';
 import { DisagreementQueueRecordSchema } from './disagreement-queue-schema.js';
 
 /** Reviewed queue lines as gold labels, and how many lines had no review yet. */
@@ -67,27 +68,11 @@ export function parseQueueReviews(text: string, options: ParseQueueReviewsOption
   const gold: GoldLabel[] = [];
   let unreviewed = 0;
   if (options.format === 'jsonl') {
-    text.split('\n').forEach((line, index) => {
-      if (line.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new ConfigError({ file, path: `line ${index + 1}`, reason: 'not JSON', cause: error });
-      }
-      const parsed = DisagreementQueueRecordSchema.safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new ConfigError({
-          file,
-          path: `line ${index + 1} at ${formatIssuePath(issue.path)}`,
-          reason: issue.message,
-        });
-      }
-      const { transcriptId, dimension, review } = parsed.data;
+    for (const { record, line } of parseJsonlLines(text, DisagreementQueueRecordSchema, { file })) {
+      const { transcriptId, dimension, review } = record;
       if (review.label === undefined) {
         unreviewed++;
-        return;
+        continue;
       }
       gold.push(
         toGold(
@@ -101,10 +86,10 @@ export function parseQueueReviews(text: string, options: ParseQueueReviewsOption
             annotator,
           },
           file,
-          `line ${index + 1}`,
+          `line ${line}`,
         ),
       );
-    });
+    }
     return { gold, unreviewed };
   }
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
