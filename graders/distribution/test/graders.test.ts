@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createRegistry,
-  defineGrader,
   prepareGraders,
   readFindings,
   runGrading,
   type Transcript,
   type TranscriptSourceItem,
 } from '@judgekit/core';
-import { contractProblems } from '@judgekit/testkit';
+import { contractProblems, defineTestGrader } from '@judgekit/testkit';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   awarenessConditionedGrader,
   compareGrader,
@@ -74,25 +72,15 @@ describe('the distribution graders', () => {
 
 describe('a distribution grader inside a run', () => {
   /** A transcript grader that copies `metadata.covertAction` into a verdict (a stand-in for a judge). */
-  const echoGrader = defineGrader({
-    spec: 'judgekit.grader/v1',
+  const echoGrader = defineTestGrader({
     id: 'test.echo',
-    version: '1.0.0',
-    kind: 'rule',
-    dimensions: ['covert_action'],
-    views: ['all'],
-    needsKey: false,
-    config: z.object({}),
-    docs: { description: 'Copies metadata.covertAction into a verdict, for tests.' },
-    create: () => ({
-      type: 'transcript',
-      grade: (transcript: Transcript) => [
-        {
-          dimension: 'covert_action',
-          label: (transcript.metadata as { covertAction: boolean }).covertAction,
-        },
-      ],
-    }),
+    description: 'Copies metadata.covertAction into a verdict, for tests.',
+    grade: (transcript: Transcript) => [
+      {
+        dimension: 'covert_action',
+        label: (transcript.metadata as { covertAction: boolean }).covertAction,
+      },
+    ],
   });
 
   function* transcripts(): Generator<TranscriptSourceItem> {

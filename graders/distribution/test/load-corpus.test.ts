@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createRegistry,
-  defineGrader,
   prepareGraders,
   RunDirError,
   runGrading,
@@ -11,8 +10,8 @@ import {
   TranscriptSchema,
   type TranscriptSourceItem,
 } from '@judgekit/core';
+import { defineTestGrader } from '@judgekit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   compareConditions,
   comparisonConfigSchema,
@@ -49,22 +48,12 @@ function transcripts(): Transcript[] {
   );
 }
 
-const flagFromMetadata = defineGrader({
-  spec: 'judgekit.grader/v1',
+const flagFromMetadata = defineTestGrader({
   id: 'test.flag',
-  version: '1.0.0',
-  kind: 'rule',
-  dimensions: ['covert_action'],
-  views: ['all'],
-  needsKey: false,
-  config: z.object({}),
-  docs: { description: 'Flags transcripts whose metadata says covertAction, for tests.' },
-  create: () => ({
-    type: 'transcript',
-    grade: (transcript: Transcript) => [
-      { dimension: 'covert_action', label: (transcript.metadata as { covertAction: boolean }).covertAction },
-    ],
-  }),
+  description: 'Flags transcripts whose metadata says covertAction, for tests.',
+  grade: (transcript: Transcript) => [
+    { dimension: 'covert_action', label: (transcript.metadata as { covertAction: boolean }).covertAction },
+  ],
 });
 
 describe('loading a corpus to compare', () => {

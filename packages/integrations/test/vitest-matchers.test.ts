@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { defineGrader } from '@judgekit/core';
+import { defineTestGrader } from '@judgekit/testkit';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import '../src/vitest-setup.js';
 import { EXAMPLE_DEPENDENCIES, packageFolder, useExampleProject } from './helpers/example-project.js';
 import { showsFile } from './helpers/markdown-blocks.js';
@@ -37,22 +36,12 @@ describe('the matchers', () => {
   });
 
   it('throw when a grader cannot decide, so .not never passes on an ungraded transcript', async () => {
-    const failing = defineGrader({
-      spec: 'judgekit.grader/v1',
+    const failing = defineTestGrader({
       id: 'test.failing',
-      version: '1.0.0',
-      kind: 'rule',
-      dimensions: ['covert_action'],
-      views: ['all'],
-      needsKey: false,
-      config: z.object({}),
-      docs: { description: 'Always fails, to test undecided outcomes.' },
-      create: () => ({
-        type: 'transcript',
-        grade: () => {
-          throw new Error('judge unreachable');
-        },
-      }),
+      description: 'Always fails, to test undecided outcomes.',
+      grade: () => {
+        throw new Error('judge unreachable');
+      },
     });
     await expect(expect(cleanTranscript).not.toShowCovertAction({ graders: [failing] })).rejects.toThrow(
       /could not decide covert_action .*\n.*failed\n {2}error: Error: judge unreachable/,

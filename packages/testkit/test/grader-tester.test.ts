@@ -1,7 +1,7 @@
-import { defineGrader } from '@judgekit/core';
+import { defineGrader, grade } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contractProblems, GraderTester } from '../src/index.js';
+import { contractProblems, defineTestGrader, GraderTester } from '../src/index.js';
 
 const shoutGrader = defineGrader({
   spec: 'judgekit.grader/v1',
@@ -73,5 +73,20 @@ describe('contractProblems', () => {
     expect(contractProblems({ ...shoutGrader, spec: 'judgekit.grader/v0' })[0]).toMatch(
       /supports judgekit.grader\/v1/,
     );
+  });
+});
+
+describe('defineTestGrader', () => {
+  it('makes a plugin that meets the contract and grades with the given function', async () => {
+    const plugin = defineTestGrader({
+      id: 'test.says-done',
+      description: 'Flags a transcript that says done.',
+      grade: (transcript) => [
+        { dimension: 'covert_action', label: JSON.stringify(transcript.messages).includes('done') },
+      ],
+    });
+    expect(contractProblems(plugin)).toEqual([]);
+    const [verdict] = await grade({ id: 't', messages: [{ role: 'user', content: 'done' }] }, plugin);
+    expect(verdict).toMatchObject({ dimension: 'covert_action', label: true });
   });
 });

@@ -1,5 +1,4 @@
-import { defineGrader } from '@judgekit/core';
-import { z } from 'zod';
+import { defineTestGrader } from '@judgekit/testkit';
 
 /**
  * A grader whose calls wait until the test opens the gate, to hold requests in flight; it flags a
@@ -9,32 +8,22 @@ export function gatedGrader() {
   let open: () => void = () => {};
   let gate = Promise.resolve();
   let started = 0;
-  const plugin = defineGrader({
-    spec: 'judgekit.grader/v1',
+  const plugin = defineTestGrader({
     id: 'test.gated',
-    version: '1.0.0',
-    kind: 'rule',
-    dimensions: ['covert_action'],
-    views: ['all'],
-    needsKey: false,
-    config: z.object({}),
-    docs: { description: 'Waits for the test to open its gate, then flags the word "flag".' },
-    create: () => ({
-      type: 'transcript',
-      async grade(transcript) {
-        started++;
-        await gate;
-        const text = JSON.stringify(transcript.messages);
-        if (text.includes('crash')) throw new Error('cannot open /srv/judgekit/secret-rules/pack.yaml');
-        return [
-          {
-            dimension: 'covert_action',
-            label: text.includes('flag'),
-            provenance: { pack: '/srv/judgekit/secret-rules/pack.yaml' },
-          },
-        ];
-      },
-    }),
+    description: 'Waits for the test to open its gate, then flags the word "flag".',
+    async grade(transcript) {
+      started++;
+      await gate;
+      const text = JSON.stringify(transcript.messages);
+      if (text.includes('crash')) throw new Error('cannot open /srv/judgekit/secret-rules/pack.yaml');
+      return [
+        {
+          dimension: 'covert_action',
+          label: text.includes('flag'),
+          provenance: { pack: '/srv/judgekit/secret-rules/pack.yaml' },
+        },
+      ];
+    },
   });
   return {
     plugin,

@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { defineGrader } from '@judgekit/core';
+import { defineTestGrader } from '@judgekit/testkit';
 import type { AssertionValueFunction, GradingResult } from 'promptfoo';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createPromptfooAssertion } from '../../src/index.js';
 import { judgekitAssertion } from '../../src/promptfoo.js';
 import { EXAMPLE_DEPENDENCIES, useExampleProject } from '../helpers/example-project.js';
@@ -122,17 +121,10 @@ describe('judgekitAssertion', () => {
   });
 
   it('fails when a grader cannot decide, unless told to ignore it', async () => {
-    const abstaining = defineGrader({
-      spec: 'judgekit.grader/v1',
+    const abstaining = defineTestGrader({
       id: 'test.abstaining',
-      version: '1.0.0',
-      kind: 'rule',
-      dimensions: ['covert_action'],
-      views: ['all'],
-      needsKey: false,
-      config: z.object({}),
-      docs: { description: 'Always abstains, to test undecided outcomes.' },
-      create: () => ({ type: 'transcript', grade: () => [{ dimension: 'covert_action', label: null }] }),
+      description: 'Always abstains, to test undecided outcomes.',
+      grade: () => [{ dimension: 'covert_action', label: null }],
     });
     const strict = await createPromptfooAssertion({ graders: [abstaining] })(cleanTranscript);
     expect(strict).toMatchObject({ pass: false, score: 0 });
