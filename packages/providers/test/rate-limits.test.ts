@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createJudgeModel, createRateLimiter } from '../src/index.js';
+import { createJudgeModel, createRateLimiter, type RateLimiter } from '../src/index.js';
 import { reply } from '../src/testing/index.js';
-import { GOOD_VERDICT, TEST_KEY, tempDir, useTestServer, verdictRequest } from './support.js';
+import { GOOD_VERDICT, readTree, TEST_KEY, tempDir, useTestServer, verdictRequest } from './support.js';
 
 describe('concurrency and rate limits', () => {
   const server = useTestServer();
@@ -87,5 +87,25 @@ describe('concurrency and rate limits', () => {
     // At 60 requests per minute, five counted calls would take at least 4 s.
     expect(Date.now() - started).toBeLessThan(2000);
     expect(server().modelCalls()).toHaveLength(1);
+  });
+
+  it('frees a call slot when the response arrives, before the response is written to the cache', async () => {
+    server().handle(() => reply(GOOD_VERDICT));
+    const cacheDir = await tempDir();
+    const inner = createRateLimiter({ concurrency: 1 });
+    const cachedAtRelease: number[] = [];
+    const limiter: RateLimiter = {
+      run: (estimatedTokens, task) =>
+        inner.run(estimatedTokens, async () => {
+          const outcome = await task();
+          cachedAtRelease.push((await readTree(cacheDir)).length);
+          return outcome;
+        }),
+    };
+    const model = await judge({ limiter, cacheDir });
+    await model.complete(verdictRequest('first'));
+    // the slot was given back with nothing written yet; the answer came back only once it was
+    expect(cachedAtRelease).toEqual([0]);
+    expect(await readTree(cacheDir)).toHaveLength(1);
   });
 });

@@ -93,14 +93,17 @@ export class ResponseExchange {
     signal: AbortSignal | undefined,
     notes: string[],
   ) {
-    return this.limiter.run(estimatedTokens, async () => {
+    // the limiter's slot is held for the provider call only: the next call may start while this
+    // response is written
+    const { answer, response, responseJSON } = await this.limiter.run(estimatedTokens, async () => {
       const { response, responseJSON } = await this.protocol.send(body, signal);
       const answer = this.protocol.readAnswer(response);
-      const entry = this.entry(key, response, false);
-      await this.write(this.stores.cache, entry, notes, responseJSON);
-      await this.write(this.stores.record, entry, notes, responseJSON);
-      return { result: answer, tokens: answer.tokens.input + answer.tokens.output };
+      return { result: { answer, response, responseJSON }, tokens: answer.tokens.input + answer.tokens.output };
     });
+    const entry = this.entry(key, response, false);
+    await this.write(this.stores.cache, entry, notes, responseJSON);
+    await this.write(this.stores.record, entry, notes, responseJSON);
+    return answer;
   }
 
   private entry(key: string, response: unknown, batch: boolean): StoredResponse {
