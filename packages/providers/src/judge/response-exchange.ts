@@ -98,7 +98,10 @@ export class ResponseExchange {
     const { answer, response, responseJSON } = await this.limiter.run(estimatedTokens, async () => {
       const { response, responseJSON } = await this.protocol.send(body, signal);
       const answer = this.protocol.readAnswer(response);
-      return { result: { answer, response, responseJSON }, tokens: answer.tokens.input + answer.tokens.output };
+      return {
+        result: { answer, response, responseJSON },
+        tokens: answer.tokens.input + answer.tokens.output,
+      };
     });
     const entry = this.entry(key, response, false);
     await this.write(this.stores.cache, entry, notes, responseJSON);
