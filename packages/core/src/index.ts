@@ -28,6 +28,7 @@ export {
   SUPPORTED_GRADER_SPECS,
   unsupportedSpecReason,
 } from './plugin/spec-version.js';
+export { DEFAULT_CONCURRENCY } from './runner/default-concurrency.js';
 export { type GradeOptions, grade, gradeMany } from './runner/grade.js';
 export { graderRef } from './runner/grade-unit.js';
 export { createIdSet, type IdSet } from './runner/id-set.js';

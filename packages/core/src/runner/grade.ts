@@ -3,6 +3,7 @@ import type { AnyGraderPlugin, GraderCreateContext } from '../plugin/grader-plug
 import { createRegistry } from '../plugin/registry.js';
 import { type Transcript, type TranscriptInput, TranscriptSchema } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
+import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { gradeUnit } from './grade-unit.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { type PreparedGrader, prepareGraders } from './prepare-graders.js';
@@ -56,7 +57,7 @@ export async function grade(
 /**
  * Grades many transcripts with one grader at bounded concurrency, yielding verdicts as they are
  * made (in completion order).
- * @param concurrency transcripts graded at once, default 8
+ * @param concurrency transcripts graded at once, default {@link DEFAULT_CONCURRENCY} (16)
  */
 export async function* gradeMany(
   transcripts: AsyncIterable<Transcript | TranscriptInput> | Iterable<Transcript | TranscriptInput>,
@@ -72,7 +73,7 @@ export async function* gradeMany(
   let failure: { error: unknown } | undefined;
   const work = mapConcurrent(
     transcripts,
-    options.concurrency ?? 8,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
     async (item) => {
       const verdicts = await gradeUnit(TranscriptSchema.parse(item), prepared, signal);
       if (verdicts) ready.push(...verdicts);

@@ -6,6 +6,7 @@ import { type Finding, FindingDraftSchema } from '../schemas/finding.js';
 import { type ManifestInput, RUN_FORMAT, type RunManifest, type SkippedRecord } from '../schemas/manifest.js';
 import type { Transcript } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
+import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { graderRef, gradeUnit } from './grade-unit.js';
 import { createIdSet } from './id-set.js';
 import { mapConcurrent } from './map-concurrent.js';
@@ -36,7 +37,7 @@ export interface RunGradingOptions {
   runDir: string;
   transcripts: AsyncIterable<TranscriptSourceItem> | Iterable<TranscriptSourceItem>;
   graders: readonly PreparedGrader[];
-  /** Units (transcript × grader) graded at once. Default 8. */
+  /** Units (transcript × grader) graded at once. Default {@link DEFAULT_CONCURRENCY} (16). */
   concurrency?: number;
   signal?: AbortSignal;
   /** Continue the run in `runDir` instead of starting a new one. */
@@ -102,7 +103,7 @@ function recordOf(transcript: Transcript): CorpusRecord {
 export async function runGrading(options: RunGradingOptions): Promise<RunSummary> {
   const started = Date.now();
   const { runDir, graders } = options;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const onInvalid = options.onInvalid ?? 'fail';
   const signal = options.signal ?? new AbortController().signal;
   const now = () => new Date().toISOString();

@@ -51,7 +51,7 @@ export interface Grader {
   readonly plugin: AnyGraderPlugin;
   /** Grades one transcript: one verdict per dimension; a grader failure is an `error` verdict, never a throw. */
   grade(transcript: TranscriptInput, options?: GradeCallOptions): Promise<Verdict[]>;
-  /** Grades many transcripts at bounded concurrency (default 8), yielding verdicts in completion order. */
+  /** Grades many transcripts at bounded concurrency (default 16, core's `DEFAULT_CONCURRENCY`), yielding verdicts in completion order. */
   gradeMany(
     transcripts: AsyncIterable<TranscriptInput> | Iterable<TranscriptInput>,
     options?: GradeCallOptions & { concurrency?: number },
