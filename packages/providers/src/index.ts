@@ -44,6 +44,7 @@ export {
   StructuredOutputModeSchema,
 } from './judge/judge-settings.js';
 export { createRateLimiter, type RateLimiter, type RateLimits } from './limits/rate-limiter.js';
+export { type LimiterScope, sharedRateLimiter } from './limits/shared-rate-limiter.js';
 export { type JSONPath, jsonValueOffset } from './logprobs/json-value-offset.js';
 export { type LabelProbability, type LabelQuery, labelProbabilities } from './logprobs/label-probability.js';
 export type { TokenLogprob } from './logprobs/token-logprob.js';

@@ -89,6 +89,24 @@ describe('concurrency and rate limits', () => {
     expect(server().modelCalls()).toHaveLength(1);
   });
 
+  it('shares the limits of judge models made alike: same model, endpoint and limits', async () => {
+    server().handle(() => reply(GOOD_VERDICT, { delayMs: 40 }));
+    // three graders on one judge: their calls together stay within its concurrency
+    const alike = await Promise.all([1, 2, 3].map(() => judge({ concurrency: 2 })));
+    await Promise.all(many(4).flatMap((request) => alike.map((model) => model.complete(request))));
+    expect(server().modelCalls()).toHaveLength(12);
+    expect(server().maxConcurrent).toBe(2);
+  });
+
+  it('keeps apart the limits of judge models with different limits', async () => {
+    server().handle(() => reply(GOOD_VERDICT, { delayMs: 80 }));
+    const [first, second] = await Promise.all([judge({ concurrency: 3 }), judge({ concurrency: 4 })]);
+    await Promise.all(many(8).flatMap((request) => [first!.complete(request), second!.complete(request)]));
+    expect(server().modelCalls()).toHaveLength(16);
+    expect(server().maxConcurrent).toBeGreaterThan(4);
+    expect(server().maxConcurrent).toBeLessThanOrEqual(7);
+  });
+
   it('frees a call slot when the response arrives, before the response is written to the cache', async () => {
     server().handle(() => reply(GOOD_VERDICT));
     const cacheDir = await tempDir();

@@ -10,6 +10,7 @@ import { createResponseStore } from '../cache/response-store.js';
 import type { PriceTable } from '../cost/price-table.js';
 import { type Endpoint, resolveEndpoint } from '../credentials/resolve-endpoint.js';
 import { createRateLimiter, type RateLimiter, type RateLimits } from '../limits/rate-limiter.js';
+import { sharedRateLimiter } from '../limits/shared-rate-limiter.js';
 import { formatModelRef, type ModelRef, parseModelRef } from '../model-ref/model-ref.js';
 import { createAnthropicMessagesProtocol } from '../protocols/anthropic-messages-protocol.js';
 import { createOpenAIChatProtocol } from '../protocols/openai-chat-protocol.js';
@@ -29,7 +30,10 @@ export interface JudgeModelOptions extends JudgeSettings {
   env?: Readonly<Record<string, string | undefined>>;
   /** An API key given in code; prefer the environment. Never written to disk, logs or results. */
   apiKey?: string;
-  /** Share one limiter between models on the same account; otherwise each model gets its own. */
+  /**
+   * The limiter its calls go through. Default: one per process for each model, endpoint and set of
+   * limits ({@link sharedRateLimiter}), so judge models made alike share `concurrency` and rates.
+   */
   limiter?: RateLimiter;
   /** Response cache directory; default {@link defaultCacheDir}; `false` turns caching off. */
   cacheDir?: string | false;
@@ -74,7 +78,12 @@ export function createJudgeModel(name: string, options: JudgeModelOptions = {}):
     record: options.recordDir ? createResponseStore(options.recordDir) : undefined,
     replay: ref.replay && options.replayDir ? createResponseStore(options.replayDir) : undefined,
   };
-  const limiter = options.limiter ?? createRateLimiter(limitsOf(resolved.settings));
+  const limits = limitsOf(resolved.settings);
+  const limiter =
+    options.limiter ??
+    (endpoint
+      ? sharedRateLimiter({ provider: ref.provider, model: ref.model, baseURL: endpoint.baseURL }, limits)
+      : createRateLimiter(limits));
   const exchange = new ResponseExchange(ref, protocol, stores, limiter);
   const judge = new ProviderJudge(ref, protocol, exchange, {
     prices: resolved.prices,

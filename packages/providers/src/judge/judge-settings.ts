@@ -40,7 +40,10 @@ export const JudgeSettingsSchema = z.object({
   timeoutMs: z.number().int().positive().optional(),
   /** Retries the SDK makes on 408/409/429/5xx/connection errors/timeouts (honouring `retry-after`); default 4. */
   maxRetries: z.number().int().min(0).max(10).optional(),
-  /** Calls in flight at once; default 8. */
+  /**
+   * Calls in flight at once to this model at this endpoint, over every judge model of the process
+   * made with the same limits (several graders on one judge share them); default 8.
+   */
   concurrency: z.number().int().positive().optional(),
   requestsPerMinute: z.number().positive().optional(),
   tokensPerMinute: z.number().positive().optional(),
