@@ -17,7 +17,12 @@ describe('judgekit grade --batch and judgekit batch status|collect', () => {
     else process.env.OPENAI_API_KEY = previousKey;
   });
 
-  function gradeArgs(dir: string, out: string, judge = 'openai:gpt-4.1-mini') {
+  function gradeArgs(
+    dir: string,
+    out: string,
+    judge = 'openai:gpt-4.1-mini',
+    baseURL = server.openaiBaseURL,
+  ) {
     return [
       'grade',
       writeCorpus(dir, 4),
@@ -26,7 +31,7 @@ describe('judgekit grade --batch and judgekit batch status|collect', () => {
       '--judge',
       judge,
       '--base-url',
-      server.openaiBaseURL,
+      baseURL,
       '--cache-dir',
       join(dir, 'cache'),
       '--out',
@@ -93,6 +98,67 @@ describe('judgekit grade --batch and judgekit batch status|collect', () => {
       batchesBefore,
     );
   });
+
+  it('collect --json prints only the collect report on stdout, the finishing summary as text on stderr', async () => {
+    const dir = temporaryDirectory();
+    expect((await runCLI([...gradeArgs(dir, 'run'), '--batch'])).code).toBe(0);
+    const collected = await runCLI(['batch', 'collect', join(dir, 'run'), '--json']);
+    expect(collected.code, collected.stderr).toBe(0);
+    expect(JSON.parse(collected.stdout)).toMatchObject({
+      finished: true,
+      collected: [{ id: 'r1-1', counts: { succeeded: 4, failed: 0 } }],
+      summary: { status: 'complete', counts: { verdicts: 8 } },
+    });
+    expect(collected.stderr).toMatch(/graded 4 transcript\(s\) with 2 grader\(s\): 8 verdicts/);
+    expect(collected.stderr).not.toMatch(/^collected /m);
+  });
+
+  it('grade --batch --json prints the run summary as JSON when every request is already cached', async () => {
+    const dir = temporaryDirectory();
+    expect((await runCLI(gradeArgs(dir, 'sync'))).code).toBe(0);
+    const batched = await runCLI([...gradeArgs(dir, 'run'), '--batch', '--json']);
+    expect(batched.code, batched.stderr).toBe(0);
+    expect(batched.stderr).toMatch(/already in the response cache: finishing the run now/);
+    expect(JSON.parse(batched.stdout)).toMatchObject({ status: 'complete', counts: { verdicts: 8 } });
+  });
+
+  it('collect leaves a running batch waiting, and with --wait polls at --poll-interval until it ends', async () => {
+    const manual = await startTestServer({
+      handler: (call) => reply(answerFromSchema(call.schema)),
+      batchCompletion: 'manual',
+    });
+    try {
+      const dir = temporaryDirectory();
+      const args = gradeArgs(dir, 'run', undefined, manual.openaiBaseURL);
+      expect((await runCLI([...args, '--batch'])).code).toBe(0);
+      const early = await runCLI(['batch', 'collect', join(dir, 'run')]);
+      expect(early.code, early.stderr).toBe(0);
+      expect(early.stderr).toMatch(/waiting for 1 batch\(es\): r1-1 openai:gpt-4\.1-mini batch_\S+ \(/);
+      expect(early.stderr).toMatch(
+        /not finished: run `judgekit batch collect .*run` again later, or add --wait/,
+      );
+      expect(await readVerdicts(join(dir, 'run'))).toHaveLength(0);
+
+      const completion = new Promise<void>((resolve) => setTimeout(resolve, 300)).then(() =>
+        manual.completeBatches(),
+      );
+      const waited = await runCLI([
+        'batch',
+        'collect',
+        join(dir, 'run'),
+        '--wait',
+        '--poll-interval',
+        '0.05',
+      ]);
+      await completion;
+      expect(waited.code, waited.stderr).toBe(0);
+      expect(waited.stderr).toMatch(/collected r1-1 openai:gpt-4\.1-mini batch_\S+: 4 succeeded, 0 failed\n/);
+      expect(waited.stderr).toMatch(/graded 4 transcript\(s\) with 2 grader\(s\): 8 verdicts/);
+      expect((await readManifest(join(dir, 'run'))).status).toBe('complete');
+    } finally {
+      await manual.close();
+    }
+  }, 20_000);
 
   it('refuses --resume on a waiting batch run, --batch with --resume, and a second --batch into the run', async () => {
     const dir = temporaryDirectory();
