@@ -3,12 +3,11 @@ import {
   type BatchStatusRow,
   batchRunStatus,
   type CollectBatchRunReport,
-  collectBatchRun,
   readBatchRun,
 } from '@judgekit/grader-llm-judge';
 import type { Command } from 'commander';
 import { type CLIOutput, formatTable, writeJSON } from '../output/cli-output.js';
-import { GradeRecipeSchema, gradeAndReport, prepareGradeRun, withInterrupt } from './grade-command.js';
+import { collectAndReport, GradeRecipeSchema, prepareGradeRun } from './grade-command.js';
 
 interface CollectOptions {
   wait?: boolean;
@@ -113,27 +112,15 @@ export function registerBatchCommand(program: Command, output: CLIOutput): void 
           );
         }
       };
-      const report = await withInterrupt(output, (signal) =>
-        collectBatchRun({
-          runDir,
-          ...run,
-          signal,
-          wait: options.wait ?? false,
-          pollIntervalMs: options.pollInterval * 1000,
-          onUpdate: options.json ? undefined : show,
-          finish: (graders) =>
-            gradeAndReport({
-              run,
-              runDir,
-              resume: true,
-              overwrite: false,
-              signal,
-              output,
-              json: false,
-              graders,
-            }),
-        }),
-      );
+      const report = await collectAndReport({
+        run,
+        runDir,
+        output,
+        json: false,
+        wait: options.wait ?? false,
+        pollIntervalMs: options.pollInterval * 1000,
+        onUpdate: options.json ? undefined : show,
+      });
       if (options.json) {
         writeJSON(output, report);
         return;

@@ -13,6 +13,7 @@ import {
   type TranscriptSourceItem,
 } from '@judgekit/core';
 import {
+  type CollectBatchRunReport,
   collectBatchRun,
   DEFAULT_MAX_BATCH_REQUESTS,
   isBatchRunWaiting,
@@ -141,10 +142,7 @@ export async function prepareGradeRun(recipe: GradeRecipe): Promise<PreparedGrad
 }
 
 /** Runs `work` with an abort signal that the first Ctrl-C triggers. */
-export async function withInterrupt<T>(
-  output: CLIOutput,
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
+async function withInterrupt<T>(output: CLIOutput, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const onSignal = () => {
     output.stderr.write('\nstopping: finishing the work in flight (Ctrl-C again to quit now)\n');
@@ -164,7 +162,7 @@ export async function withInterrupt<T>(
  * summary as JSON); a run stopped by Ctrl-C exits with 130.
  * @param graders the graders to grade with, default the prepared ones (a batch run passes its cache-only judges)
  */
-export async function gradeAndReport(options: {
+async function gradeAndReport(options: {
   run: PreparedGradeRun;
   runDir: string;
   resume: boolean;
@@ -203,6 +201,46 @@ export async function gradeAndReport(options: {
   }
   if (summary.status === 'aborted') process.exitCode = 130;
   return summary;
+}
+
+/**
+ * Collects a batch run (`collectBatchRun`) with Ctrl-C stopping it, and once every request is
+ * answered finishes it with `gradeAndReport` (resuming, never overwriting): `judgekit batch collect`,
+ * and `grade --batch` when every request was already cached.
+ * @param json print the finishing run's summary as JSON (`gradeAndReport`)
+ */
+export async function collectAndReport(options: {
+  run: PreparedGradeRun;
+  runDir: string;
+  output: CLIOutput;
+  json: boolean;
+  wait?: boolean;
+  /** Between polls with `wait`, in milliseconds. */
+  pollIntervalMs?: number;
+  onUpdate?: (report: CollectBatchRunReport) => void;
+}): Promise<CollectBatchRunReport> {
+  const { run, runDir, output } = options;
+  return withInterrupt(output, (signal) =>
+    collectBatchRun({
+      runDir,
+      ...run,
+      signal,
+      wait: options.wait,
+      pollIntervalMs: options.pollIntervalMs,
+      onUpdate: options.onUpdate,
+      finish: (graders) =>
+        gradeAndReport({
+          run,
+          runDir,
+          resume: true,
+          overwrite: false,
+          signal,
+          output,
+          json: options.json,
+          graders,
+        }),
+    }),
+  );
 }
 
 /** `judgekit grade`: grades transcripts into a resumable run directory. */
@@ -327,24 +365,7 @@ async function submitBatch(inputs: string[], options: GradeOptions, output: CLIO
     output.stderr.write(
       `every judge request of ${report.units} unit(s) is already in the response cache: finishing the run now\n`,
     );
-    await withInterrupt(output, (signal) =>
-      collectBatchRun({
-        runDir,
-        ...run,
-        signal,
-        finish: (graders) =>
-          gradeAndReport({
-            run,
-            runDir,
-            resume: true,
-            overwrite: false,
-            signal,
-            output,
-            json: options.json ?? false,
-            graders,
-          }),
-      }),
-    );
+    await collectAndReport({ run, runDir, output, json: options.json ?? false });
     return;
   }
   if (options.json) writeJSON(output, report);
