@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { TranscriptFormat } from '@judgekit/adapters';
 import {
   ConfigError,
+  DEFAULT_CONCURRENCY,
   type GraderCreateContext,
   type GraderRegistry,
   type GraderSetup,
@@ -135,7 +136,7 @@ export async function prepareGradeRun(recipe: GradeRecipe): Promise<PreparedGrad
     files,
     inputs: await hashInputs(files),
     transcripts: () => readInputs(files, from),
-    concurrency: recipe.concurrency ?? config.concurrency ?? 8,
+    concurrency: recipe.concurrency ?? config.concurrency ?? DEFAULT_CONCURRENCY,
     onInvalid: recipe.onInvalid ?? config.onInvalid ?? 'fail',
     judgeFlagsApplied: judged.applied,
   };
@@ -254,7 +255,11 @@ export function registerGradeCommand(program: Command, output: CLIOutput): void 
       'comma-separated grader ids or globs, e.g. "rules.*" (default: config `graders`)',
     )
     .requiredOption('--out <runDir>', 'run directory to write (manifest.json, verdicts.jsonl, findings.json)')
-    .option('--concurrency <n>', 'units graded at once (default 8)', (value) => Number.parseInt(value, 10))
+    .option(
+      '--concurrency <n>',
+      `units (transcript × grader) graded at once (default ${DEFAULT_CONCURRENCY})`,
+      (value) => Number.parseInt(value, 10),
+    )
     .option('--resume', 'continue the run in --out where it stopped')
     .option('--overwrite', 'replace a run already in --out')
     .addOption(new Option('--from <format>', 'input format').default('auto'))

@@ -19,7 +19,7 @@ export const JudgekitConfigSchema = z
     plugins: z.array(z.string().min(1)).default([]),
     /** Graders `judgekit grade` uses when `--graders` is not given. */
     graders: z.array(GraderEntrySchema).optional(),
-    /** Units graded at once. */
+    /** Units (transcript × grader) in progress at once; default 16. Keep it above an LLM judge's `concurrency`. */
     concurrency: z.number().int().positive().optional(),
     /** Where LLM-judge responses are cached. */
     cacheDir: z.string().optional(),
