@@ -1,11 +1,12 @@
 /**
  * CPU profile of one tool's run in the peer bench (the bench server in its own process, so the
- * profile holds only the tool's pipeline): writes `.cpuprofile` files for Chrome DevTools.
+ * profile holds only the tool's pipeline, from the start of the measured run to its end): writes a
+ * `.cpuprofile` file for Chrome DevTools.
  *
  *   cd bench && node --conditions=@judgekit/source --import tsx src/profile-tool.ts \
  *     [--tool judgekit-scheming] [--transcripts 600] [--out /tmp/judgekit-profile]
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +24,9 @@ const server = fileURLToPath(new URL('./peers/judge-server-process.ts', import.m
 const { child, first } = await startIPCChild<{ openaiBaseURL: string }>(server, ['100']);
 try {
   const workDir = await mkdtemp(join(tmpdir(), 'judgekit-profile-work-'));
+  await mkdir(values.out, { recursive: true });
+  const file = join(values.out, `${values.tool}.cpuprofile`);
   const stdout = await runChild([
-    '--cpu-prof',
-    `--cpu-prof-dir=${values.out}`,
     ...tsNodeArgs(fileURLToPath(new URL('./peers/run-tool.ts', import.meta.url)), [
       '--tool',
       values.tool,
@@ -37,10 +38,12 @@ try {
       '12',
       '--work-dir',
       workDir,
+      '--profile-file',
+      file,
     ]),
   ]);
   console.log(stdout.trim().split('\n').at(-1));
-  console.log(`profiles in ${values.out}`);
+  console.log(`profile of the measured run (set-up and module loading left out): ${file}`);
 } finally {
   child.kill();
 }

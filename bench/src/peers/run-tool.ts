@@ -4,13 +4,14 @@
  * `--work-dir` for the identical re-run (caches live there).
  *
  *   tsx --conditions=@judgekit/source src/peers/run-tool.ts --tool autoevals --base-url URL \
- *     --transcripts 600 --concurrency 12 --work-dir DIR --run 1
+ *     --transcripts 600 --concurrency 12 --work-dir DIR --run 1 [--profile-file run.cpuprofile]
  */
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { watchOutboundConnections } from './net-watch.js';
+import { startProfiler } from './window-profiler.js';
 
 const outbound = watchOutboundConnections();
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '12' },
     'work-dir': { type: 'string' },
     run: { type: 'string', default: '1' },
+    'profile-file': { type: 'string' },
   },
 });
 const tool = values.tool!;
@@ -63,12 +65,14 @@ if (tool.startsWith('judgekit')) {
   runner = await promptfooRunner({ texts: transcripts.map(plainTranscript), baseURL, concurrency });
 } else throw new Error(`unknown tool ${tool}`);
 
+const profiler = values['profile-file'] ? await startProfiler() : undefined;
 const loadBefore = loadavg();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const result = await runner();
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
+if (profiler) await profiler.stop(values['profile-file']!);
 console.log(
   JSON.stringify({
     tool,

@@ -49,7 +49,10 @@ export async function judgekitRunner(options: {
       runDir: options.runDir,
       transcripts: options.transcripts.map((transcript) => ({ ok: true as const, transcript })),
       graders,
-      concurrency: options.concurrency,
+      // the judge keeps `concurrency` calls in flight; the runner keeps twice as many units in
+      // progress (as its default does for the judge's default), so a built prompt is waiting when a
+      // call returns
+      concurrency: 2 * options.concurrency,
     });
     const verdicts = await readVerdicts(options.runDir);
     const positives: Record<string, number> = {};
