@@ -31,7 +31,7 @@ export {
 export { DEFAULT_CONCURRENCY } from './runner/default-concurrency.js';
 export { type GradeOptions, grade, gradeMany } from './runner/grade.js';
 export { graderRef } from './runner/grade-unit.js';
-export { createIdSet, type IdSet } from './runner/id-set.js';
+export { createIdMap, createIdSet, type IdMap, type IdSet } from './runner/id-set.js';
 export { mapConcurrent } from './runner/map-concurrent.js';
 export { type GraderSetup, type PreparedGrader, prepareGraders } from './runner/prepare-graders.js';
 export {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createIdSet } from '../src/index.js';
+import { createIdMap, createIdSet } from '../src/index.js';
 
 describe('createIdSet', () => {
   it('behaves like a Set of strings on arbitrary ids, across growth', () => {
@@ -27,5 +27,35 @@ describe('createIdSet', () => {
     expect(repeats).toBe(0);
     expect(set.size).toBe(1_000_000);
     expect(set.has('run-999999/sample-0')).toBe(false);
+  });
+});
+
+describe('createIdMap', () => {
+  it('behaves like a Map of strings to uint32 on arbitrary ids and values, across growth', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 40 }), fc.nat({ max: 0xffffffff })), { maxLength: 3000 }),
+        (entries) => {
+          const map = createIdMap(4);
+          const reference = new Map<string, number>();
+          for (const [id, value] of entries) {
+            expect(map.get(id)).toBe(reference.get(id));
+            map.set(id, value);
+            reference.set(id, value);
+          }
+          expect(map.size).toBe(reference.size);
+          for (const [id, value] of reference) expect(map.get(id)).toBe(value);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuses a value that does not fit 32 unsigned bits', () => {
+    const map = createIdMap();
+    expect(() => map.set('a', -1)).toThrow(/0 to 2\^32 - 1, not -1/);
+    expect(() => map.set('a', 2 ** 32)).toThrow(RangeError);
+    expect(() => map.set('a', 1.5)).toThrow(RangeError);
+    expect(map.size).toBe(0);
   });
 });

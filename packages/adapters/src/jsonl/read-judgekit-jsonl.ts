@@ -1,4 +1,4 @@
-import type { TranscriptSourceItem } from '@judgekit/core';
+import { createIdMap, type TranscriptSourceItem } from '@judgekit/core';
 import { parseLenientJson } from '../io/lenient-json.js';
 import { type ReadLinesOptions, readLines } from '../io/read-lines.js';
 import { invalidItem, transcriptItem } from '../records/source-items.js';
@@ -9,13 +9,15 @@ import { firstUnknownField } from './unknown-fields.js';
  * memory whole. Blank lines are skipped. A line that is not UTF-8, not JSON, not a valid
  * transcript, or that has a field a transcript does not have (which would otherwise be lost)
  * becomes an error item naming the line and the path; the lines after it are still read. A
- * transcript id seen on an earlier line is an error item too; the first one is kept.
+ * transcript id seen on an earlier line is an error item too; the first one is kept (ids are
+ * remembered as 64-bit hashes, so memory stays flat per transcript; see core's `IdMap`).
  */
 export async function* readJudgekitJsonl(
   file: string,
   options: ReadLinesOptions = {},
 ): AsyncGenerator<TranscriptSourceItem> {
-  const firstLines = new Map<string, number>();
+  // the line each id was first seen on, in flat memory (24 bytes per id, not the id string itself)
+  const firstLines = createIdMap();
   for await (const entry of readLines(file, options)) {
     const location = { file, line: entry.line };
     if ('error' in entry) {
