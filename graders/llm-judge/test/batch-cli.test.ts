@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readVerdicts, type Verdict } from '@judgekit/core';
 import { startTestServer, type TestServer } from '@judgekit/providers/testing';
+import { judgekitCommand, runJudgekit, spawnJudgekit } from '@judgekit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_RUN_FILE, type BatchRun } from '../src/index.js';
 import { keywordJudge } from '../src/testing/index.js';
-import { judgekitCommand, runJudgekit, spawnJudgekit, writeFixtureSubset } from './helpers/cli-process.js';
 import { startGateProxy } from './helpers/gate-proxy.js';
 import { TEST_ENV, temporaryDirectory } from './helpers/judge-setup.js';
+import { writeFixtureSubset } from './helpers/run-files.js';
 import { verdictFacts } from './helpers/verdict-facts.js';
 
 const CLI_TIMEOUT = 120_000;
@@ -48,7 +49,7 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
     if (!synchronous.has(judge)) {
       synchronous.set(
         judge,
-        runJudgekit(gradeArgs(judge, out), dir, TEST_ENV).then((result) => {
+        runJudgekit(gradeArgs(judge, out), { cwd: dir, env: TEST_ENV }).then((result) => {
           expect(result.code, result.stderr).toBe(0);
           return readVerdicts(join(dir, out));
         }),
@@ -67,7 +68,10 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
         const expected = await synchronousVerdicts(judge);
         const out = `batch-${judge.split(':')[0]}`;
         const callsBefore = server.modelCalls().length;
-        const submitted = await runJudgekit([...gradeArgs(judge, out), '--batch'], dir, TEST_ENV);
+        const submitted = await runJudgekit([...gradeArgs(judge, out), '--batch'], {
+          cwd: dir,
+          env: TEST_ENV,
+        });
         expect(submitted.code, submitted.stderr).toBe(0);
         expect(submitted.stderr).toMatch(
           new RegExp(
@@ -76,7 +80,10 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
         );
         expect(await readVerdicts(join(dir, out))).toHaveLength(0);
 
-        const status = await runJudgekit(['batch', 'status', join(dir, out), '--json'], dir, TEST_ENV);
+        const status = await runJudgekit(['batch', 'status', join(dir, out), '--json'], {
+          cwd: dir,
+          env: TEST_ENV,
+        });
         expect(status.code, status.stderr).toBe(0);
         expect(JSON.parse(status.stdout)).toMatchObject({
           finishedAt: null,
@@ -92,7 +99,10 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
           ],
         });
         await server.completeBatches();
-        const collected = await runJudgekit(['batch', 'collect', join(dir, out)], dir, TEST_ENV);
+        const collected = await runJudgekit(['batch', 'collect', join(dir, out)], {
+          cwd: dir,
+          env: TEST_ENV,
+        });
         expect(collected.code, collected.stderr).toBe(0);
         expect(collected.stderr).toMatch(/collected r1-1 \S+ \S+: 6 succeeded, 0 failed/);
         expect(collected.stderr).toMatch(
@@ -120,7 +130,7 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
         const out = 'batch-killed';
         const callsBefore = server.modelCalls().length;
         const args = [...gradeArgs(judge, out, baseURLOf(judge, proxy.url)), '--batch', '--batch-size', '3'];
-        const submit = spawnJudgekit(args, dir, TEST_ENV);
+        const submit = spawnJudgekit(args, { cwd: dir, env: TEST_ENV });
         const submitClosed = new Promise<string | null>((resolve) =>
           submit.on('close', (_code, signal) => resolve(signal)),
         );
@@ -135,8 +145,7 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
 
         const waiting = spawnJudgekit(
           ['batch', 'collect', join(dir, out), '--wait', '--poll-interval', '0.05'],
-          dir,
-          TEST_ENV,
+          { cwd: dir, env: TEST_ENV },
         );
         let waitingLog = '';
         waiting.stderr!.on('data', (chunk) => {
@@ -155,8 +164,7 @@ describe(`judgekit grade --batch and judgekit batch (CLI from ${judgekitCommand(
         const completing = setInterval(() => void server.completeBatches(), 50);
         const finished = await runJudgekit(
           ['batch', 'collect', join(dir, out), '--wait', '--poll-interval', '0.05'],
-          dir,
-          TEST_ENV,
+          { cwd: dir, env: TEST_ENV },
         ).finally(() => clearInterval(completing));
         expect(finished.code, finished.stderr).toBe(0);
         expect(finished.stderr).toMatch(/resubmitted 3 request\(s\) still without a response as round 2/);

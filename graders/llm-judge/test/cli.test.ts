@@ -1,16 +1,11 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readVerdicts } from '@judgekit/core';
+import { judgekitCommand, runJudgekit, spawnJudgekit } from '@judgekit/test-support';
 import { describe, expect, it } from 'vitest';
 import { keywordJudge } from '../src/testing/index.js';
-import {
-  cachedResponses,
-  judgekitCommand,
-  runJudgekit,
-  spawnJudgekit,
-  writeFixtureSubset,
-} from './helpers/cli-process.js';
 import { TEST_ENV, temporaryDirectory, useTestServer } from './helpers/judge-setup.js';
+import { cachedResponses, writeFixtureSubset } from './helpers/run-files.js';
 
 const CLI_TIMEOUT = 90_000;
 
@@ -21,7 +16,7 @@ describe(`judgekit grade with LLM judges (CLI from ${judgekitCommand().mode})`, 
     'lists the LLM-judge graders with needsKey',
     async () => {
       const dir = temporaryDirectory();
-      const result = await runJudgekit(['graders', '--json'], dir);
+      const result = await runJudgekit(['graders', '--json'], { cwd: dir });
       expect(result.code).toBe(0);
       const graders = (JSON.parse(result.stdout) as { id: string; needsKey: boolean; kind: string }[]).filter(
         (grader) => grader.kind === 'llm-judge',
@@ -64,7 +59,7 @@ describe(`judgekit grade with LLM judges (CLI from ${judgekitCommand().mode})`, 
         ];
         // a compatible server may need no key: run that one without any
         const env = judge.startsWith('compatible:') ? {} : TEST_ENV;
-        const first = await runJudgekit(args('run-1'), dir, env);
+        const first = await runJudgekit(args('run-1'), { cwd: dir, env });
         expect(first.stderr).toMatch(
           new RegExp(
             `graded 8 transcript\\(s\\) with 1 grader\\(s\\): ${8 * dimensions} verdicts \\(0 errors`,
@@ -80,7 +75,7 @@ describe(`judgekit grade with LLM judges (CLI from ${judgekitCommand().mode})`, 
           });
           for (const item of verdict.evidence) expect(item.verified).toBe(true);
         }
-        const again = await runJudgekit(args('run-2'), dir, env);
+        const again = await runJudgekit(args('run-2'), { cwd: dir, env });
         expect(again.code).toBe(0);
         expect(server().modelCalls()).toHaveLength(8);
         const repeated = await readVerdicts(join(dir, 'run-2'));
@@ -108,8 +103,7 @@ describe(`judgekit grade with LLM judges (CLI from ${judgekitCommand().mode})`, 
           '--out',
           join(dir, 'run'),
         ],
-        dir,
-        TEST_ENV,
+        { cwd: dir, env: TEST_ENV },
       );
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/no judge model: pass --judge <provider:model>/);
@@ -143,7 +137,7 @@ describe(`judgekit grade with LLM judges (CLI from ${judgekitCommand().mode})`, 
         '--out',
         out,
       ];
-      const child = spawnJudgekit(args, dir, TEST_ENV);
+      const child = spawnJudgekit(args, { cwd: dir, env: TEST_ENV });
       const deadline = Date.now() + 60_000;
       while (server().modelCalls().length < 6 && Date.now() < deadline) await sleep(20);
       child.kill('SIGKILL');
@@ -155,7 +149,7 @@ describe(`judgekit grade with LLM judges (CLI from ${judgekitCommand().mode})`, 
       expect(receivedAtKill).toBeGreaterThanOrEqual(6);
       expect(receivedAtKill).toBeLessThan(total);
 
-      const resumed = await runJudgekit([...args, '--resume'], dir, TEST_ENV);
+      const resumed = await runJudgekit([...args, '--resume'], { cwd: dir, env: TEST_ENV });
       expect(resumed.code).toBe(0);
       const verdicts = await readVerdicts(out);
       expect(new Set(verdicts.map((verdict) => verdict.transcriptId)).size).toBe(total);

@@ -3,10 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer, type TestServer } from '@judgekit/providers/testing';
+import { judgekitCommand, judgekitEnvironment } from '@judgekit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keywordJudge } from '../src/testing/index.js';
-import { judgekitCommand, writeFixtureSubset } from './helpers/cli-process.js';
 import { TEST_ENV, temporaryDirectory } from './helpers/judge-setup.js';
+import { writeFixtureSubset } from './helpers/run-files.js';
 
 const DOC = fileURLToPath(new URL('../../../docs/scaling.md', import.meta.url));
 const SLICE = 24;
@@ -61,14 +62,7 @@ describe.skipIf(TOOLS.length > 0)(
       let output = '';
       const child = spawn('bash', ['-c', script], {
         cwd: dir,
-        env: {
-          ...process.env,
-          ...TEST_ENV,
-          URL: server.url,
-          SLOW_URL: server.url,
-          XDG_CACHE_HOME: join(dir, 'xdg-cache'),
-          NO_COLOR: '1',
-        },
+        env: judgekitEnvironment(dir, { ...TEST_ENV, URL: server.url, SLOW_URL: server.url }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (chunk: Buffer) => {

@@ -3,8 +3,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseVerdictLines } from '@judgekit/core';
+import { runJudgekit } from '@judgekit/test-support';
 import { describe, expect, it } from 'vitest';
-import { runCLIProcess } from './helpers/cli-process.js';
 import { packageFolder, useExampleProject } from './helpers/example-project.js';
 import { showsFile } from './helpers/markdown-blocks.js';
 import { DOCS, EXAMPLES } from './helpers/repo-paths.js';
@@ -42,7 +42,10 @@ function writeTranscripts(dir: string): string {
 }
 
 async function gradeWithCLI(dir: string) {
-  const result = await runCLIProcess(['grade', 'transcripts.jsonl', '--out', 'run'], { cwd: dir });
+  const result = await runJudgekit(['grade', 'transcripts.jsonl', '--out', 'run'], {
+    from: 'source',
+    cwd: dir,
+  });
   expect(result.stderr).toMatch(/graded 2 transcript\(s\) with 1 grader\(s\)/);
   expect(result.code).toBe(0);
   const verdicts = parseVerdictLines(readFileSync(join(dir, 'run', 'verdicts.jsonl'), 'utf8'), 'run');

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readInspectLog } from '@judgekit/adapters';
 import { createRegistry, prepareGraders, readVerdicts, runGrading, type Verdict } from '@judgekit/core';
+import { runJudgekit } from '@judgekit/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_GRADER_PLUGINS } from '../src/index.js';
-import { runCLIProcess } from './helpers/cli-process.js';
 import { useExampleProject } from './helpers/example-project.js';
 import { showsFile } from './helpers/markdown-blocks.js';
 import { DOCS, EXAMPLES, REPO_ROOT } from './helpers/repo-paths.js';
@@ -60,7 +60,8 @@ describe('judgekit export inspect', () => {
     );
     await runGrading({ runDir, transcripts: readInspectLog(LOG), graders, concurrency: 2 });
     const out = join(scratch, 'scored.eval');
-    const result = await runCLIProcess(['export', 'inspect', runDir, '--log', LOG, '--out', out], {
+    const result = await runJudgekit(['export', 'inspect', runDir, '--log', LOG, '--out', out], {
+      from: 'source',
       cwd: scratch,
     });
     expect(result.stderr).toMatch(

@@ -7,9 +7,9 @@ import { CORPUS_PATH } from '@judgekit/fixtures';
 import { keywordJudge } from '@judgekit/grader-llm-judge/testing';
 import { cacheKey } from '@judgekit/providers';
 import { startTestServer, type TestServer } from '@judgekit/providers/testing';
+import { exited, judgekitCommand, spawnJudgekit } from '@judgekit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seeded } from './helpers/fault-schedule.js';
-import { exited, judgekitCommand, spawnJudgekit } from './helpers/judgekit-cli.js';
 import { LONG } from './helpers/temp-dir.js';
 
 const KILLS = LONG ? 60 : 20;
@@ -88,7 +88,7 @@ describe(`judgekit grade killed with SIGKILL ${KILLS} times at random points, re
       // the uninterrupted run
       server.reset();
       const reference = await exited(
-        spawnJudgekit(gradeArgs(dir, input, 'reference', 'reference-cache'), dir),
+        spawnJudgekit(gradeArgs(dir, input, 'reference', 'reference-cache'), { cwd: dir }),
       );
       expect(reference.code, reference.stderr).toBe(0);
       const referenceVerdicts = await readVerdicts(join(dir, 'reference'));
@@ -113,7 +113,7 @@ describe(`judgekit grade killed with SIGKILL ${KILLS} times at random points, re
         const args = [...gradeArgs(dir, input, 'run', 'cache'), resume ? '--resume' : '--overwrite'];
         const storedBefore = storedKeys(cacheDir);
         const from = Date.now();
-        const child = spawnJudgekit(args, dir);
+        const child = spawnJudgekit(args, { cwd: dir });
         const done = exited(child);
         if (kills < KILLS) {
           // a fifth of the kills at a random time from start-up; the rest a random time after this

@@ -1,45 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { packageFolder } from './example-project.js';
-import { REPO_ROOT } from './repo-paths.js';
-
-/** The judgekit CLI's source entry. */
-export const CLI_SOURCE = join(REPO_ROOT, 'packages', 'cli', 'src', 'bin.ts');
-
-/**
- * Spawns the judgekit CLI from source (tsx, with the `@judgekit/source` condition), as a real
- * process: signals, exit codes and its own module resolution from `cwd`.
- */
-export function spawnCLI(
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): ChildProcess {
-  const tsx = pathToFileURL(join(packageFolder('tsx'), 'dist', 'loader.mjs')).href;
-  return spawn(process.execPath, ['--conditions=@judgekit/source', '--import', tsx, CLI_SOURCE, ...args], {
-    cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-/** Runs the CLI to completion. */
-export async function runCLIProcess(
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnCLI(args, options);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr!.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
-  return { code, stdout, stderr };
-}
+import type { ChildProcess } from 'node:child_process';
 
 /** Waits until the child's stderr matches `pattern`; returns the match. */
 export function waitForOutput(

@@ -1,8 +1,9 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnJudgekit } from '@judgekit/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnCLI, waitForOutput } from '../helpers/cli-process.js';
+import { waitForOutput } from '../helpers/cli-process.js';
 import { request } from '../helpers/http-client.js';
 import { covertTranscript } from '../helpers/transcripts.js';
 
@@ -13,10 +14,14 @@ const KEY = 'jk-serve-command-test-key-4f1c2a';
 
 describe('judgekit serve (the command)', () => {
   it('serves the chosen graders on loopback with the key from --api-key-env, logs without the key, stops on SIGTERM', async () => {
-    const child = spawnCLI(['serve', '--port', '0', '--graders', 'rules.*', '--api-key-env', 'JK_TEST_KEY'], {
-      cwd,
-      env: { JK_TEST_KEY: KEY },
-    });
+    const child = spawnJudgekit(
+      ['serve', '--port', '0', '--graders', 'rules.*', '--api-key-env', 'JK_TEST_KEY'],
+      {
+        from: 'source',
+        cwd,
+        env: { JK_TEST_KEY: KEY },
+      },
+    );
     let stderr = '';
     child.stderr!.on('data', (chunk) => {
       stderr += chunk;
