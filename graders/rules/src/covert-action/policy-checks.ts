@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { compileStringPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import { type CallHit, valuesAt } from '../pack/compile-call-match.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
-import type { Policy } from '../pack/rule-pack-schema.js';
+import { type Policy, PolicySchema } from '../pack/rule-pack-schema.js';
 import { locateInCall } from '../transcript/evidence-quote.js';
 import type { ToolCallFact } from '../transcript/transcript-facts.js';
 import type { Violation } from '../verdict/detection.js';
@@ -24,6 +24,24 @@ export type PolicyChecker = (call: ToolCallFact) => Violation[];
 function strings(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.filter((item): item is string => typeof item === 'string' && item.length > 0);
+}
+
+const StrictPolicySchema = PolicySchema.strict();
+
+/**
+ * What is wrong with a transcript's `metadata.policy`, one `metadata.policy.<field>: <reason>` line
+ * each (none when it is absent or valid). The checks read a policy leniently — what is readable is
+ * used, the rest ignored — so the verdicts name these lines: a misspelt field must not switch a
+ * rule off unseen.
+ */
+export function policyProblems(metadata: Readonly<Record<string, unknown>> | undefined): string[] {
+  if (metadata?.policy === undefined) return [];
+  const parsed = StrictPolicySchema.safeParse(metadata.policy);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+    return `metadata.policy${path}: ${issue.message}`;
+  });
 }
 
 /**

@@ -12,6 +12,8 @@ export interface VerdictOptions {
   /** What the rationale says when nothing was detected. */
   nothing: string;
   provenance: Record<string, unknown>;
+  /** What was wrong with the input and read around (e.g. a malformed `metadata.policy`): named in the rationale and provenance. */
+  inputProblems?: readonly string[];
 }
 
 function evidenceKey(evidence: Evidence): string {
@@ -26,6 +28,17 @@ export function verdictFromDetections(
   detections: readonly Detection[],
   options: VerdictOptions,
 ): VerdictDraft {
+  const verdict = verdictOf(detections, options);
+  const problems = options.inputProblems ?? [];
+  if (problems.length === 0) return verdict;
+  return {
+    ...verdict,
+    rationale: `${verdict.rationale} (input read around: ${problems.join('; ')})`,
+    provenance: { ...verdict.provenance, inputProblems: [...problems] },
+  };
+}
+
+function verdictOf(detections: readonly Detection[], options: VerdictOptions): VerdictDraft {
   if (detections.length === 0) {
     return {
       dimension: options.dimension,
