@@ -99,8 +99,7 @@ export async function readAgentJudgeRequirements(file: string): Promise<Requirem
         category,
         evidence: [],
         grader: AGENT_JUDGE_GRAYBOX,
-        // The dataset records no timing: the verdict was made outside judgekit.
-        timing: { startedAt: '', durationMs: 0 },
+        // no `timing`: the dataset records none (the verdict was made outside judgekit)
         provenance: {
           dataset: 'DevAI (metauto-ai/agent-as-a-judge)',
           criteria: record.criteria,

@@ -48,6 +48,8 @@ describe('readAgentJudgeRequirements on CSV edge cases', () => {
       grader: { name: 'agent_judge_graybox' },
       provenance: { criteria: 'Loads "MNIST", then splits it,\nand saves it.', prerequisites: '[0, 1]' },
     });
+    // the dataset records no grading time, so the verdicts carry none
+    expect(verdicts[0]).not.toHaveProperty('timing');
     expect(ratings).toHaveLength(4);
     expect(problems).toMatchObject([{ file, line: 4, reason: expect.stringMatching(/True\/False/) }]);
   });

@@ -27,10 +27,17 @@ export const VerdictDraftSchema = z.object({
 export const VerdictSchema = VerdictDraftSchema.extend({
   transcriptId: z.string().min(1),
   grader: GraderRefSchema,
-  timing: z.object({
-    startedAt: z.string(),
-    durationMs: z.number().nonnegative(),
-  }),
+  /**
+   * When the grader started and how long it took. Every verdict judgekit's runner makes has it; a
+   * verdict made outside judgekit (imported from a dataset or another harness) that recorded no
+   * time leaves it out rather than carry a made-up one.
+   */
+  timing: z
+    .object({
+      startedAt: z.string(),
+      durationMs: z.number().nonnegative(),
+    })
+    .optional(),
 });
 
 export type VerdictDraft = z.input<typeof VerdictDraftSchema>;
