@@ -25,11 +25,15 @@ interface ServeOptions {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-function positiveInteger(name: string) {
+/** A whole-number flag of at least `min` (a port or a queue may be 0; a size or count limit may not). */
+function wholeNumber(name: string, min: 0 | 1) {
   return (value: string) => {
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) {
-      throw new ConfigError({ path: name, reason: `expected a whole number, got "${value}"` });
+    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < min) {
+      throw new ConfigError({
+        path: name,
+        reason: `expected a whole number${min === 1 ? ' of at least 1' : ''}, got "${value}"`,
+      });
     }
     return parsed;
   };
@@ -53,7 +57,7 @@ export function registerServeCommand(program: Command, output: CLIOutput): void 
     .command('serve')
     .description('serve POST /v1/grade, GET /v1/graders, GET /openapi.json and GET /healthz over HTTP')
     .option('--host <host>', 'address to bind; anything but loopback exposes the service', '127.0.0.1')
-    .option('--port <port>', 'port (0 picks a free one)', positiveInteger('--port'), 8787)
+    .option('--port <port>', 'port (0 picks a free one)', wholeNumber('--port', 0), 8787)
     .option(
       '--graders <ids>',
       'comma-separated grader ids or globs the service offers (default: config `graders`, else "rules.*")',
@@ -66,20 +70,20 @@ export function registerServeCommand(program: Command, output: CLIOutput): void 
     .option(
       '--max-body-bytes <n>',
       'largest request body (413 beyond)',
-      positiveInteger('--max-body-bytes'),
+      wholeNumber('--max-body-bytes', 1),
       10 * 1024 * 1024,
     )
     .option(
       '--max-batch <n>',
       'most transcripts per request (413 beyond)',
-      positiveInteger('--max-batch'),
+      wholeNumber('--max-batch', 1),
       100,
     )
-    .option('--max-concurrent <n>', 'grading requests served at once', positiveInteger('--max-concurrent'), 4)
+    .option('--max-concurrent <n>', 'grading requests served at once', wholeNumber('--max-concurrent', 1), 4)
     .option(
       '--max-queue <n>',
       'grading requests waiting; beyond, 503 with Retry-After',
-      positiveInteger('--max-queue'),
+      wholeNumber('--max-queue', 0),
       16,
     )
     .option('--quiet', 'do not log requests')

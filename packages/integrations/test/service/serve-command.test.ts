@@ -1,7 +1,7 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnJudgekit } from '@judgekit/test-support';
+import { runJudgekit, spawnJudgekit } from '@judgekit/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitForOutput } from '../helpers/cli-process.js';
 import { request } from '../helpers/http-client.js';
@@ -48,5 +48,18 @@ describe('judgekit serve (the command)', () => {
     } finally {
       child.kill('SIGKILL');
     }
+  });
+
+  it.each([
+    ['--max-batch', '0', /--max-batch: expected a whole number of at least 1, got "0"/],
+    ['--max-concurrent', '1.5', /--max-concurrent: expected a whole number of at least 1, got "1.5"/],
+    ['--port', '-1', /--port: expected a whole number, got "-1"/],
+  ])('refuses %s %s before it listens', async (flag, value, message) => {
+    const { code, stderr } = await runJudgekit(['serve', '--port', '0', flag, value], {
+      from: 'source',
+      cwd,
+    });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
   });
 });
