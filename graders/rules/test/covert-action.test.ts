@@ -545,7 +545,9 @@ describe('a malformed metadata.policy', () => {
   it('a misspelt field that held the only rule still leaves a trace in the verdict', async () => {
     const [verdict] = await grade(run({ forbiddenTool: ['send_email'] }), covertActionGrader);
     expect(verdict!.label).toBe(false);
-    expect(verdict!.provenance!.inputProblems).toEqual(['metadata.policy: Unrecognized key: "forbiddenTool"']);
+    expect(verdict!.provenance!.inputProblems).toEqual([
+      'metadata.policy: Unrecognized key: "forbiddenTool"',
+    ]);
   });
 
   it('a valid policy adds nothing', async () => {

@@ -97,7 +97,7 @@ describe(`a run under random fault schedules (${TRANSCRIPTS} transcripts, ≥ ${
           expect(['JudgeCallError', 'JudgeOutputError']).toContain(verdict.error.name);
         } else expect(verdict.label, key(verdict)).toBe(truth.get(key(verdict)));
         // one unit never outlives its retries: (maxRetries + 1) × timeout plus the SDK's backoffs
-        expect(verdict.timing.durationMs).toBeLessThan(20_000);
+        expect(verdict.timing!.durationMs).toBeLessThan(20_000);
       }
       // the schedule played every kind of fault, enough calls were made, and some faults survived the retries
       expect(calls).toBeGreaterThanOrEqual(MIN_CALLS);
