@@ -1,10 +1,10 @@
 /**
- * CPU profile of one tool's run in the peer bench (the bench server in its own process, so the
- * profile holds only the tool's pipeline, from the start of the measured run to its end): writes a
- * `.cpuprofile` file for Chrome DevTools.
+ * CPU or allocation profile of one tool's run in the peer bench (the bench server in its own
+ * process, so the profile holds only the tool's pipeline, from the start of the measured run to its
+ * end): writes a `.cpuprofile` or `.heapprofile` file for Chrome DevTools.
  *
  *   cd bench && node --conditions=@judgekit/source --import tsx src/profile-tool.ts \
- *     [--tool judgekit-scheming] [--transcripts 600] [--out /tmp/judgekit-profile]
+ *     [--tool judgekit-scheming] [--transcripts 600] [--kind cpu|heap] [--out /tmp/judgekit-profile]
  */
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
   options: {
     tool: { type: 'string', default: 'judgekit-scheming' },
     transcripts: { type: 'string', default: '600' },
+    kind: { type: 'string', default: 'cpu' },
     out: { type: 'string', default: join(tmpdir(), 'judgekit-profile') },
   },
 });
@@ -25,7 +26,8 @@ const { child, first } = await startIPCChild<{ openaiBaseURL: string }>(server, 
 try {
   const workDir = await mkdtemp(join(tmpdir(), 'judgekit-profile-work-'));
   await mkdir(values.out, { recursive: true });
-  const file = join(values.out, `${values.tool}.cpuprofile`);
+  const kind = values.kind === 'heap' ? 'heap' : 'cpu';
+  const file = join(values.out, `${values.tool}.${kind}profile`);
   const stdout = await runChild([
     ...tsNodeArgs(fileURLToPath(new URL('./peers/run-tool.ts', import.meta.url)), [
       '--tool',
@@ -40,6 +42,8 @@ try {
       workDir,
       '--profile-file',
       file,
+      '--profile-kind',
+      kind,
     ]),
   ]);
   console.log(stdout.trim().split('\n').at(-1));

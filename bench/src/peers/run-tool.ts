@@ -4,7 +4,7 @@
  * `--work-dir` for the identical re-run (caches live there).
  *
  *   tsx --conditions=@judgekit/source src/peers/run-tool.ts --tool autoevals --base-url URL \
- *     --transcripts 600 --concurrency 12 --work-dir DIR --run 1 [--profile-file run.cpuprofile]
+ *     --transcripts 600 --concurrency 12 --work-dir DIR --run 1 [--profile-file F [--profile-kind cpu|heap]]
  */
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     'work-dir': { type: 'string' },
     run: { type: 'string', default: '1' },
     'profile-file': { type: 'string' },
+    'profile-kind': { type: 'string', default: 'cpu' },
   },
 });
 const tool = values.tool!;
@@ -69,7 +70,9 @@ if (tool.startsWith('judgekit')) {
   runner = await promptfooRunner({ texts: transcripts.map(plainTranscript), baseURL, concurrency });
 } else throw new Error(`unknown tool ${tool}`);
 
-const profiler = values['profile-file'] ? await startProfiler() : undefined;
+const profiler = values['profile-file']
+  ? await startProfiler(values['profile-kind'] === 'heap' ? 'heap' : 'cpu')
+  : undefined;
 const loadBefore = loadavg();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
