@@ -176,7 +176,9 @@ describe('scores: ROC, PR, thresholds, calibration', () => {
       const where = `n=${c.scores.length}`;
       expectClose(brierScore(c.scores, c.labels), c.brier, 'calibration', where);
       expectClose(expectedCalibrationError(c.scores, c.labels), c.ece, 'calibration', where);
-      reliabilityTable(c.scores, c.labels).forEach((bin, index) => {
+      const table = reliabilityTable(c.scores, c.labels);
+      expect(table, where).toHaveLength(c.reliability.length);
+      table.forEach((bin, index) => {
         const expected = c.reliability[index]!;
         expect(bin.count).toBe(expected.count);
         expectClose(bin.meanPredicted, expected.meanPredicted, 'calibration', where);

@@ -136,20 +136,19 @@ describe('effect sizes', () => {
 
 describe('multiple comparisons', () => {
   it('Holm matches the step-down formula; BH and BY match scipy.stats.false_discovery_control', () => {
-    for (const c of ofKind('holm')) {
-      holmAdjust(c.pValues).forEach((value, index) => {
-        expectClose(value, c.adjusted[index]!, 'holm', `holm ${c.pValues.length}`);
+    const expectAdjusted = (adjusted: number[], c: EffectCase, topic: string, label: string) => {
+      const where = `${label} ${c.pValues.length}`;
+      expect(adjusted, where).toHaveLength(c.adjusted.length);
+      adjusted.forEach((value, index) => {
+        expectClose(value, c.adjusted[index]!, topic, where);
       });
-    }
-    for (const c of ofKind('benjamini-hochberg')) {
-      benjaminiHochbergAdjust(c.pValues).forEach((value, index) => {
-        expectClose(value, c.adjusted[index]!, 'benjamini-hochberg', `bh ${c.pValues.length}`);
-      });
-    }
+    };
+    for (const c of ofKind('holm')) expectAdjusted(holmAdjust(c.pValues), c, 'holm', 'holm');
+    for (const c of ofKind('benjamini-hochberg'))
+      expectAdjusted(benjaminiHochbergAdjust(c.pValues), c, 'benjamini-hochberg', 'bh');
     for (const c of ofKind('benjamini-yekutieli')) {
-      benjaminiHochbergAdjust(c.pValues, { dependence: 'arbitrary' }).forEach((value, index) => {
-        expectClose(value, c.adjusted[index]!, 'benjamini-hochberg', `by ${c.pValues.length}`);
-      });
+      const adjusted = benjaminiHochbergAdjust(c.pValues, { dependence: 'arbitrary' });
+      expectAdjusted(adjusted, c, 'benjamini-hochberg', 'by');
     }
   });
 

@@ -181,6 +181,7 @@ describe('tests on rates', () => {
       expectClose(result.statistic, c.statistic, 'chi-square independence', where, { absolute: 1e-15 });
       expectClose(result.pValue, c.pValue, 'chi-square independence', where);
       expect(result.degreesOfFreedom).toBe(c.degreesOfFreedom);
+      expect(result.expected.map((row) => row.length)).toEqual(c.expected.map((row) => row.length));
       result.expected.forEach((row, r) => {
         row.forEach((value, column) => {
           expectClose(value, c.expected[r]![column]!, 'chi-square independence', where);

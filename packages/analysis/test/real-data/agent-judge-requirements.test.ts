@@ -39,6 +39,7 @@ describe.skipIf(!existsSync(FILE))(
     it('corrects the judge’s satisfied rate on one agent with error rates measured on the other two', async () => {
       const { goldLabels, verdicts } = await readAgentJudgeRequirements(FILE);
       const systems = [...new Set(verdicts.map((verdict) => parts(verdict.transcriptId).system))].sort();
+      expect(systems).toEqual(['GPT-Pilot', 'MetaGPT', 'OpenHands']);
       for (const held of systems) {
         const inSystem = (id: string) => parts(id).system === held;
         const calibration = calibrate(
@@ -47,13 +48,41 @@ describe.skipIf(!existsSync(FILE))(
           { resamples: 200, breakdowns: [] },
         ).graders[0]!;
         const run = verdicts.filter((verdict) => inSystem(verdict.transcriptId));
+        const gold = goldLabels.filter((label) => inSystem(label.transcriptId));
         const report = correctPrevalence({
           verdicts: run,
           grader: 'agent_judge_graybox',
           dimension: REQUIREMENT_SATISFIED_DIMENSION,
           calibration,
-          gold: goldLabels.filter((label) => inSystem(label.transcriptId)),
+          gold,
         });
+        // every requirement of the held-out agent is graded: its flag rate is the naive estimate
+        expect(run).toHaveLength(366);
+        const flagged = run.filter((verdict) => verdict.label === true).length;
+        expect(report.naive.value).toBeCloseTo(flagged / run.length, 12);
+        // the error rates are the other two agents' confusion matrix
+        const { truePositives, falsePositives, falseNegatives, trueNegatives } = calibration.confusion;
+        expect(report.errorRates).toMatchObject({
+          truePositives,
+          goldPositives: truePositives + falseNegatives,
+          trueNegatives,
+          goldNegatives: trueNegatives + falsePositives,
+        });
+        // Rogan-Gladen: (naive + specificity − 1) / (sensitivity + specificity − 1), within [0, 1]
+        const sensitivity = truePositives / (truePositives + falseNegatives);
+        const specificity = trueNegatives / (trueNegatives + falsePositives);
+        const corrected = (flagged / run.length + specificity - 1) / (sensitivity + specificity - 1);
+        expect(corrected).toBeGreaterThan(0);
+        expect(corrected).toBeLessThan(1);
+        expect(report.corrected!.value).toBeCloseTo(corrected, 12);
+        expect(report.corrected!.ci!.lower).toBeLessThan(corrected);
+        expect(report.corrected!.ci!.upper).toBeGreaterThan(corrected);
+        // the held-out agent's own human labels give its true rate beside the estimates
+        expect(report.goldRate!.n).toBe(gold.length);
+        expect(report.goldRate!.value).toBeCloseTo(
+          gold.filter((label) => label.label === true).length / gold.length,
+          12,
+        );
         console.log(
           held,
           JSON.stringify({
