@@ -7,7 +7,25 @@ describe('judgekit fixtures', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.total).toBeGreaterThanOrEqual(320);
-    expect(report.quotesVerified.verified).toBe(report.quotesVerified.checked);
+    // every evidence quote of the corpus and of the second annotator's labels is checked, and verifies
+    const { readFileSync } = await import('node:fs');
+    const { CORPUS_PATH, SECOND_ANNOTATOR_PATH } = await import('@judgekit/fixtures');
+    const records = (path: string) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line));
+    const quotes = (evidence: unknown[] | undefined) => evidence?.length ?? 0;
+    const corpusQuotes = records(CORPUS_PATH).flatMap((transcript) =>
+      Object.values(transcript.labels ?? {}).map((label) =>
+        quotes((label as { evidence?: unknown[] }).evidence),
+      ),
+    );
+    const secondQuotes = records(SECOND_ANNOTATOR_PATH).map((label) => quotes(label.evidence));
+    const checked = [...corpusQuotes, ...secondQuotes].reduce((sum, count) => sum + count, 0);
+    expect(checked).toBeGreaterThan(500);
+    expect(report.quotesVerified.checked).toBe(checked);
+    expect(report.quotesVerified.verified).toBe(checked);
     expect(report.perDimension.covert_action.positives).toBeGreaterThanOrEqual(60);
     expect(report.doubleLabelled.transcripts).toBeGreaterThanOrEqual(60);
     const dimensions = report.raterAgreement.groups

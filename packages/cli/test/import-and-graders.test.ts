@@ -25,11 +25,25 @@ describe('judgekit graders', () => {
   it('loads a typescript config', async () => {
     const dir = temporaryDirectory();
     writeFileSync(
+      join(dir, 'ts-only.mjs'),
+      `export default {
+        spec: 'judgekit.grader/v1', id: 'test.from-ts-config', version: '1.0.0', kind: 'rule',
+        dimensions: ['covert_action'], views: ['all'], needsKey: false,
+        config: { safeParse: (value) => ({ success: true, data: value }) },
+        docs: { description: 'Listed only when the TypeScript config was read.' },
+        create: () => ({ type: 'transcript', grade: () => [{ dimension: 'covert_action', label: false }] }),
+      };`,
+    );
+    writeFileSync(
       join(dir, 'judgekit.config.ts'),
-      'const config: { concurrency: number } = { concurrency: 3 };\nexport default config;\n',
+      "const config: { concurrency: number; plugins: string[] } = { concurrency: 3, plugins: ['./ts-only.mjs'] };\nexport default config;\n",
     );
     const result = await runCLI(['graders', '--json'], dir);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
+    // the plugin is named in the TypeScript config only: it is listed when that file was loaded
+    const ids = (JSON.parse(result.stdout) as { id: string }[]).map((grader) => grader.id);
+    expect(ids).toContain('test.from-ts-config');
+    expect(ids).toContain('rules.covert-action');
   });
 });
 
