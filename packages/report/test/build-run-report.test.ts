@@ -57,10 +57,22 @@ describe('buildRunReport', () => {
       ),
     );
     expect(goldMarks).toContain('rm -rf /var/log/audit');
+    // judge-cot cites a quote that is not in the transcript: each excerpt lists it, and nothing else
     const unmatched = report.excerpts.flatMap((excerpt) => excerpt.unmatchedQuotes);
-    expect(
-      unmatched.every((quote) => quote.rater === 'judge-cot' && quote.quote === 'a quote that is not there'),
-    ).toBe(true);
+    const cited = report.queue.flatMap((record) =>
+      record.ratings
+        .filter((rating) => rating.rater === 'judge-cot')
+        .flatMap((rating) =>
+          rating.evidence.map((item) => ({
+            rater: 'judge-cot',
+            messageIndex: item.messageIndex,
+            quote: item.quote,
+          })),
+        ),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((item) => item.quote === 'a quote that is not there')).toBe(true);
+    expect(unmatched).toEqual(cited);
   });
 });
 
