@@ -64,7 +64,9 @@ for (const name of [
         counts: { total: 5, succeeded: 5, failed: 0, processing: 0 },
       });
       const collection = await model.batch!.collect(state);
-      expect(collection.results.every((result) => result.ok && !result.cached)).toBe(true);
+      expect(collection.results.map((result) => [result.customId, result.ok, result.cached])).toEqual(
+        items(5).map((item) => [item.customId, true, false]),
+      );
       // 5 x (1000 x 1 + 100 x 4) / 1e6, at half price
       expect(collection.usage).toMatchObject({
         calls: 5,
@@ -131,7 +133,9 @@ for (const name of [
       expect(server().modelCalls()).toHaveLength(0);
 
       const again = await resumed.batch!.collect(state);
-      expect(again.results.every((result) => result.ok && result.cached)).toBe(true);
+      expect(again.results.map((result) => [result.ok, result.cached])).toEqual(
+        items(4).map(() => [true, true]),
+      );
       expect(again.usage.calls).toBe(0);
     });
 
@@ -151,7 +155,9 @@ for (const name of [
       const none = await model.batch!.submit(items(3));
       expect(none.batchId).toBeNull();
       expect(await model.batch!.status(none)).toMatchObject({ phase: 'ended', done: true });
-      expect((await model.batch!.collect(none)).results.every((result) => result.ok)).toBe(true);
+      expect((await model.batch!.collect(none)).results.map((result) => [result.ok, result.cached])).toEqual(
+        items(3).map(() => [true, true]),
+      );
     });
 
     it('reports a failed item without losing the others; that item is asked again synchronously', async () => {

@@ -62,7 +62,9 @@ for (const name of [
       expect(state.items.map((item) => item.key)).toEqual(items.map((item) => item.customId));
       expect(state.items.every((item) => !item.cached)).toBe(true);
       await server().completeBatches();
-      expect((await judge.batch.collect(state)).results.every((result) => result.ok)).toBe(true);
+      expect(
+        (await judge.batch.collect(state)).results.map((result) => [result.customId, result.ok]),
+      ).toEqual(items.map((item) => [item.customId, true]));
 
       const batched = await Promise.all(prompts.map((prompt) => judge.complete(verdictRequest(prompt))));
       expect(server().modelCalls()).toHaveLength(0);
