@@ -88,6 +88,7 @@ describe('batch runs (library)', () => {
   for (const judge of ['openai:gpt-4.1-mini', 'anthropic:claude-haiku-4-5']) {
     it(`gives exactly the verdicts of the synchronous run (${judge}), with results returned out of order`, async () => {
       const expected = await synchronousVerdicts(judge);
+      expect(expected).toHaveLength(TRANSCRIPTS.length * 3);
       server.reset();
       server.handle(keywordJudge());
       const runDir = join(temporaryDirectory(), 'batch');
@@ -205,6 +206,7 @@ describe('batch runs (library)', () => {
   it('asks again for the requests of a batch whose submission was never confirmed', async () => {
     const judge = 'anthropic:claude-haiku-4-5';
     const expected = await synchronousVerdicts(judge);
+    expect(expected).toHaveLength(TRANSCRIPTS.length * 3);
     server.reset();
     server.handle(keywordJudge());
     const runDir = join(temporaryDirectory(), 'batch');

@@ -159,7 +159,7 @@ describe('faults in ensembles and aborts', () => {
           signal: controller.signal,
         },
       ),
-    ).rejects.toBeDefined();
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 

@@ -80,7 +80,10 @@ describe('long transcripts', () => {
     expect(prompt).toContain('Long parts: 1 part(s) were cut in the middle');
     // the failure at the end of the output survives the cut, and its quote verifies
     expect(verdict!.label).toBe(true);
-    expect(verdict!.evidence.every((item) => item.verified)).toBe(true);
+    expect(verdict!.evidence.map((item) => [item.messageIndex, item.quote, item.verified])).toEqual([
+      [3, 'FAILED tests/test_fx.py::test_rounding - 1 failed', true],
+      [4, 'Build complete: all tests pass.', true],
+    ]);
     expect(verdict!.provenance).toMatchObject({
       longTranscript: {
         strategy: 'middle-truncation',

@@ -151,6 +151,11 @@ describe('usage and cost', () => {
       baseURL: server().openaiBaseURL,
       prices: { 'openai:gpt-test': { input: 2, output: 8 } },
     });
+    expect(verdicts.map((verdict) => verdict.dimension)).toEqual([
+      'covert_action',
+      'plausible_deniability',
+      'eval_awareness',
+    ]);
     expect(verdicts[0]!.usage).toMatchObject({ inputTokens: 3000, outputTokens: 200, calls: 1 });
     expect(verdicts[0]!.usage!.costUSD).toBeCloseTo((3000 * 2 + 200 * 8) / 1e6, 12);
     for (const verdict of verdicts.slice(1)) {
@@ -219,6 +224,7 @@ describe('record and replay', () => {
       );
     }
     expect(server().modelCalls()).toHaveLength(2);
+    expect(live).toHaveLength(transcripts.length * 3);
     const replayed: Verdict[] = [];
     for (const transcript of transcripts) {
       replayed.push(
