@@ -195,17 +195,22 @@ describe('fuzzing the config loader', () => {
             .join(', ')}]`,
     );
     writeFileSync(bomb, `${levels.join('\n')}\ngraders: *a11\n`);
-    expectCleanOutcome(await attempt(bomb, dir), bomb);
-    for (const [name, source] of [
-      ['throws.config.mjs', 'throw new Error("boom at load");'],
-      ['number.config.mjs', 'export default 42;'],
-      ['array.config.mjs', 'export default [1, 2, 3];'],
-      ['function.config.mjs', 'export default () => ({ graders: ["rules.*"] });'],
-      ['null.config.mjs', 'export default null;'],
+    const bombed = await attempt(bomb, dir);
+    expectCleanOutcome(bombed, bomb);
+    expect(bombed.ok, 'the alias bomb is refused').toBe(false);
+    // `refused`: what the title promises; an empty (null) export is only required to end cleanly
+    for (const [name, source, refused] of [
+      ['throws.config.mjs', 'throw new Error("boom at load");', true],
+      ['number.config.mjs', 'export default 42;', true],
+      ['array.config.mjs', 'export default [1, 2, 3];', true],
+      ['function.config.mjs', 'export default () => ({ graders: ["rules.*"] });', true],
+      ['null.config.mjs', 'export default null;', false],
     ] as const) {
       const file = join(dir, name);
       writeFileSync(file, source);
-      expectCleanOutcome(await attempt(file, dir), file);
+      const outcome = await attempt(file, dir);
+      expectCleanOutcome(outcome, file);
+      if (refused) expect(outcome.ok, `${name} is refused`).toBe(false);
     }
   });
 });
