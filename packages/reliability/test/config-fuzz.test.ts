@@ -198,19 +198,30 @@ describe('fuzzing the config loader', () => {
     const bombed = await attempt(bomb, dir);
     expectCleanOutcome(bombed, bomb);
     expect(bombed.ok, 'the alias bomb is refused').toBe(false);
-    // `refused`: what the title promises; an empty (null) export is only required to end cleanly
-    for (const [name, source, refused] of [
-      ['throws.config.mjs', 'throw new Error("boom at load");', true],
-      ['number.config.mjs', 'export default 42;', true],
-      ['array.config.mjs', 'export default [1, 2, 3];', true],
-      ['function.config.mjs', 'export default () => ({ graders: ["rules.*"] });', true],
-      ['null.config.mjs', 'export default null;', false],
+    for (const [name, source] of [
+      ['throws.config.mjs', 'throw new Error("boom at load");'],
+      ['number.config.mjs', 'export default 42;'],
+      ['array.config.mjs', 'export default [1, 2, 3];'],
+      ['function.config.mjs', 'export default () => ({ graders: ["rules.*"] });'],
+      ['null.config.mjs', 'export default null;'],
+      ['undefined.config.mjs', 'export default undefined;'],
     ] as const) {
       const file = join(dir, name);
       writeFileSync(file, source);
       const outcome = await attempt(file, dir);
       expectCleanOutcome(outcome, file);
-      if (refused) expect(outcome.ok, `${name} is refused`).toBe(false);
+      expect(outcome.ok, `${name} is refused`).toBe(false);
+    }
+    // an empty or comments-only YAML file, unlike a module exporting nothing, means the defaults
+    for (const [name, source] of [
+      ['empty.yaml', ''],
+      ['comments.yaml', '# graders: ["rules.*"]\n'],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, source);
+      const outcome = await attempt(file, dir);
+      expect(outcome.ok, `${name} loads`).toBe(true);
+      if (outcome.ok) expect(outcome.loaded.config.plugins).toEqual([]);
     }
   });
 });

@@ -1,5 +1,6 @@
+import { dirname } from 'node:path';
 import { ConfigError, formatIssuePath } from '@judgekit/core';
-import { cosmiconfig } from 'cosmiconfig';
+import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
 import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
 import { type JudgekitConfig, JudgekitConfigSchema } from './config-schema.js';
 
@@ -12,6 +13,24 @@ export interface LoadedConfig {
 }
 
 const MODULE_NAME = 'judgekit';
+
+/**
+ * A module loader that refuses a module exporting nothing (`export default null`): cosmiconfig
+ * would take it for no config at all and fall back to the defaults without a word. An empty or
+ * comments-only JSON/YAML file still means the defaults.
+ */
+function exportingSomething(load: Loader): Loader {
+  return async (filepath, content) => {
+    const value = await load(filepath, content);
+    const exported = (value as { default?: unknown } | null | undefined)?.default ?? value;
+    if (exported === null || exported === undefined) {
+      throw new Error(
+        `${filepath} exports no config (its default export is ${exported}); export an object, {} for the defaults`,
+      );
+    }
+    return value;
+  };
+}
 
 function explorer() {
   return cosmiconfig(MODULE_NAME, {
@@ -30,7 +49,13 @@ function explorer() {
       `${MODULE_NAME}.config.yaml`,
       `${MODULE_NAME}.config.yml`,
     ],
-    loaders: { '.ts': TypeScriptLoader(), '.mts': TypeScriptLoader() },
+    loaders: {
+      '.ts': exportingSomething(TypeScriptLoader()),
+      '.mts': exportingSomething(TypeScriptLoader()),
+      '.mjs': exportingSomething(defaultLoaders['.mjs']),
+      '.js': exportingSomething(defaultLoaders['.js']),
+      '.cjs': exportingSomething(defaultLoaders['.cjs']),
+    },
     searchStrategy: 'project',
   });
 }
@@ -76,6 +101,5 @@ export async function loadConfig(options: { cwd: string; file?: string | undefin
       reason: shortReason(`${issue.message}${keys}`),
     });
   }
-  const directory = result.filepath.replace(/[/\\][^/\\]*$/, '');
-  return { config: parsed.data, file: result.filepath, directory };
+  return { config: parsed.data, file: result.filepath, directory: dirname(result.filepath) };
 }
