@@ -41,11 +41,13 @@ describe('conditionPairs', () => {
     expect(() => pairs(['a', 'b'], { treatment: 'z', control: 'a' })).toThrow(
       /no transcript has condition "z"/,
     );
+    let thrown: unknown;
     try {
       pairs(['a', 'b'], { treatment: 'z' });
     } catch (error) {
-      expect(ConfigError.isInstance(error) && error.path).toBe('conditions.treatment');
+      thrown = error;
     }
+    expect(ConfigError.isInstance(thrown) && thrown.path).toBe('conditions.treatment');
   });
 });
 
