@@ -122,7 +122,7 @@ for (const fewShot of [true, false]) {
     combined: stats(combinedTotals),
     single: stats(singleTotals),
     ratio: stats(ratios),
-    transcriptTokens: stats(ids.map((id) => combined.get(id)![0]!.prompt)),
+    promptTokens: stats(ids.map((id) => combined.get(id)![0]!.prompt)),
     staticPrefixCombined: combined.get(ids[0]!)![0]!.system,
     staticPrefixSingle: single.get(ids[0]!)!.map((call) => call.system),
     cacheableShareCombined: stats(ids.map((id) => cacheable(combined.get(id)!) / total(combined.get(id)!))),
@@ -139,7 +139,7 @@ else {
     `input tokens per transcript (o200k_base: system + user text + JSON schema), ${rows[0]!.transcripts} fixture transcripts`,
   );
   console.log(
-    '| few-shot | one call, 3 dimensions (mean / median) | three calls (mean / median) | ratio (mean, min–max) | transcript alone (mean) | server estimate, one vs three (mean) |',
+    '| few-shot | one call, 3 dimensions (mean / median) | three calls (mean / median) | ratio (mean, min–max) | transcript + frame: the user prompt (mean) | server estimate, one vs three (mean) |',
   );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const row of rows as {
@@ -147,12 +147,12 @@ else {
     combined: ReturnType<typeof stats>;
     single: ReturnType<typeof stats>;
     ratio: ReturnType<typeof stats>;
-    transcriptTokens: ReturnType<typeof stats>;
+    promptTokens: ReturnType<typeof stats>;
     serverEstimateCombined: ReturnType<typeof stats>;
     serverEstimateSingle: ReturnType<typeof stats>;
   }[]) {
     console.log(
-      `| ${row.fewShot ? 'on (default)' : 'off'} | ${round(row.combined.mean)} / ${round(row.combined.median)} | ${round(row.single.mean)} / ${round(row.single.median)} | ${row.ratio.mean.toFixed(3)} (${row.ratio.min.toFixed(3)}–${row.ratio.max.toFixed(3)}) | ${round(row.transcriptTokens.mean)} | ${round(row.serverEstimateCombined.mean)} vs ${round(row.serverEstimateSingle.mean)} |`,
+      `| ${row.fewShot ? 'on (default)' : 'off'} | ${round(row.combined.mean)} / ${round(row.combined.median)} | ${round(row.single.mean)} / ${round(row.single.median)} | ${row.ratio.mean.toFixed(3)} (${row.ratio.min.toFixed(3)}–${row.ratio.max.toFixed(3)}) | ${round(row.promptTokens.mean)} | ${round(row.serverEstimateCombined.mean)} vs ${round(row.serverEstimateSingle.mean)} |`,
     );
   }
   for (const row of rows as {
