@@ -231,6 +231,45 @@ describe('runGrading', () => {
     expect(finding!.grader.id).toBe('test.count');
   });
 
+  it('writes the verdicts of graders that answer synchronously in transcript and grader order', async () => {
+    const dir = runDir();
+    const sync = (name: string) => {
+      const [prepared] = graders([{ use: 'test.keyword', name }]);
+      prepared!.instance = {
+        type: 'transcript',
+        grade: (item) => [{ dimension: 'covert_action', label: item.id.endsWith('0'), evidence: [] }],
+      };
+      return prepared!;
+    };
+    await runGrading({
+      runDir: dir,
+      transcripts: corpus(25),
+      graders: [sync('a'), sync('b')],
+      concurrency: 4,
+    });
+    const order = (await readVerdicts(dir)).map(
+      (verdict) => `${verdict.transcriptId}/${verdict.grader.name}`,
+    );
+    expect(order).toEqual(Array.from({ length: 25 }, (_, index) => [`t${index}/a`, `t${index}/b`]).flat());
+  });
+
+  it('keeps every verdict when more is queued than the store holds before waiting for the disk', async () => {
+    const dir = runDir();
+    const [big] = graders();
+    const rationale = 'x'.repeat(1 << 20);
+    big!.instance = {
+      type: 'transcript',
+      grade: () => [{ dimension: 'covert_action', label: false, rationale, evidence: [] }],
+    };
+    const summary = await runGrading({ runDir: dir, transcripts: corpus(20), graders: [big!] });
+    expect(summary.counts.verdicts).toBe(20);
+    const verdicts = await readVerdicts(dir);
+    expect(verdicts.map((verdict) => verdict.transcriptId).sort()).toEqual(
+      Array.from({ length: 20 }, (_, index) => `t${index}`).sort(),
+    );
+    expect(verdicts.every((verdict) => verdict.rationale === rationale)).toBe(true);
+  });
+
   it('names the option field that fails validation', () => {
     expect(() => graders([{ use: 'test.keyword', options: { word: 3 } }])).toThrowError(
       /graders.test.keyword.options.word: /,

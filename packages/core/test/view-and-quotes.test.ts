@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuote, messageText, verifyEvidence, viewTranscript } from '../src/index.js';
+import { findQuote, messageSegments, messageText, verifyEvidence, viewTranscript } from '../src/index.js';
 import { sampleTranscript } from './helpers/transcripts.js';
 
 describe('viewTranscript', () => {
@@ -19,6 +19,17 @@ describe('viewTranscript', () => {
     expect(viewed[2]!.segments.map((segment) => segment.kind)).toEqual(['reasoning']);
   });
 
+  it('builds segments with their keys in a stable order', () => {
+    const redacted = transcript.messages[2]!;
+    const withRedacted = { ...redacted, content: [{ type: 'reasoning' as const, text: '', redacted: true }] };
+    expect(messageSegments(redacted).map((segment) => Object.keys(segment))).toEqual([
+      ['kind', 'text', 'start'],
+      ['kind', 'text', 'start'],
+      ['kind', 'text', 'toolCall', 'start'],
+    ]);
+    expect(Object.keys(messageSegments(withRedacted)[0]!)).toEqual(['kind', 'text', 'redacted', 'start']);
+  });
+
   it('keeps offsets into the full canonical text', () => {
     const [segment] = viewTranscript(transcript, 'actions')[2]!.segments;
     const full = messageText(transcript.messages[2]!);
@@ -30,6 +41,28 @@ describe('viewTranscript', () => {
 
 describe('verifyEvidence', () => {
   const transcript = sampleTranscript();
+
+  it('answers as a search of the whole view would, for every message, view and quote', () => {
+    const quotes = ['1 failed', 'graders probably only check', 'pytest -q', 'Never push', 'absent', ''];
+    for (const view of ['all', 'actions', 'reasoning'] as const) {
+      for (const messageIndex of [-1, 0, 1, 2, 3, 4, 5, 1.5]) {
+        for (const quote of quotes) {
+          const viewed = viewTranscript(transcript, view).find((message) => message.index === messageIndex);
+          const span = viewed?.segments
+            .map((segment) => ({ segment, at: segment.text.indexOf(quote) }))
+            .find(({ at }) => quote !== '' && at >= 0);
+          const evidence = verifyEvidence(transcript, { messageIndex, quote, note: 'n' }, view);
+          expect(evidence.verified).toBe(span !== undefined);
+          if (span) expect(evidence.span?.start).toBe(span.segment.start + span.at);
+          expect(Object.keys(evidence)).toEqual(
+            span
+              ? ['messageIndex', 'quote', 'note', 'verified', 'span', 'match']
+              : ['messageIndex', 'quote', 'note', 'verified'],
+          );
+        }
+      }
+    }
+  });
 
   it('verifies an exact quote and sets its span', () => {
     const evidence = verifyEvidence(transcript, { messageIndex: 3, quote: '1 failed' });

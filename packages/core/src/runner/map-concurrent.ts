@@ -6,39 +6,79 @@
 export async function mapConcurrent<T>(
   source: AsyncIterable<T> | Iterable<T>,
   concurrency: number,
-  task: (item: T) => Promise<void>,
+  task: (item: T) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<void> {
   const iterator =
     Symbol.asyncIterator in source
       ? (source as AsyncIterable<T>)[Symbol.asyncIterator]()
       : (source as Iterable<T>)[Symbol.iterator]();
-  let failure: { error: unknown } | undefined;
-  let done = false;
-  let reading: Promise<unknown> = Promise.resolve();
+  let ended = false;
+  try {
+    ended = await mapConcurrentBatches(
+      async () => {
+        const result = await iterator.next();
+        return result.done ? undefined : [result.value];
+      },
+      concurrency,
+      task,
+      signal,
+    );
+  } finally {
+    if (!ended) await iterator.return?.();
+  }
+}
 
-  const next = async (): Promise<IteratorResult<T>> => {
-    // Serialize reads: async iterators must not be called concurrently.
-    const result = reading.then(() => iterator.next());
-    reading = result.catch(() => undefined);
-    return result;
+/**
+ * `mapConcurrent` over a source that hands out items in batches (`undefined` when it is done):
+ * workers take items from the batch pulled last without a round trip to the source each, and a
+ * task that returns no promise is not awaited, so a source or task that is cheap per item does not
+ * pay a promise chain per item. The source is pulled by one worker at a time, and only when every
+ * item pulled before has been started. Resolves `true` when the source ended, `false` when the map
+ * stopped early (abort, or a failure, which it then throws).
+ */
+export async function mapConcurrentBatches<T>(
+  pull: () => Promise<readonly T[] | undefined>,
+  concurrency: number,
+  task: (item: T) => void | Promise<void>,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  let batch: readonly T[] = [];
+  let next = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let pulling: Promise<void> | undefined;
+
+  // Serialized: async iterators must not be called concurrently.
+  const refill = (): Promise<void> => {
+    pulling ??= pull().then(
+      (items) => {
+        pulling = undefined;
+        if (items === undefined) ended = true;
+        else {
+          batch = items;
+          next = 0;
+        }
+      },
+      (error: unknown) => {
+        pulling = undefined;
+        failure ??= { error };
+      },
+    );
+    return pulling;
   };
 
   const worker = async () => {
-    while (!done && !failure && !signal?.aborted) {
-      let result: IteratorResult<T>;
-      try {
-        result = await next();
-      } catch (error) {
-        failure ??= { error };
-        return;
+    while (!failure && !signal?.aborted) {
+      if (next === batch.length) {
+        if (ended) return;
+        await refill();
+        continue;
       }
-      if (result.done) {
-        done = true;
-        return;
-      }
+      const item = batch[next++]!;
       try {
-        await task(result.value);
+        const pending = task(item);
+        if (pending) await pending;
       } catch (error) {
         failure ??= { error };
         return;
@@ -48,6 +88,6 @@ export async function mapConcurrent<T>(
 
   const workers = Array.from({ length: Math.max(1, Math.floor(concurrency)) }, worker);
   await Promise.all(workers);
-  if (!done) await iterator.return?.();
   if (failure) throw failure.error;
+  return ended && next === batch.length;
 }

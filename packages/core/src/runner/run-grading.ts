@@ -9,7 +9,7 @@ import type { Verdict } from '../schemas/verdict.js';
 import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { graderRef, gradeUnit } from './grade-unit.js';
 import { createIdSet } from './id-set.js';
-import { mapConcurrent } from './map-concurrent.js';
+import { mapConcurrentBatches } from './map-concurrent.js';
 import type { PreparedGrader } from './prepare-graders.js';
 import { readManifest } from './read-run.js';
 import { RunStore, unitKey } from './run-store.js';
@@ -159,7 +159,6 @@ export async function runGrading(options: RunGradingOptions): Promise<RunSummary
   for (const verdict of previousVerdicts) tally(verdict);
   const skipped: SkippedRecord[] = [];
   const seenIds = createIdSet();
-  const pendingByTranscript = new Map<string, number>();
 
   const writeManifest = async (status: RunManifest['status']) => {
     manifest = {
@@ -194,56 +193,83 @@ export async function runGrading(options: RunGradingOptions): Promise<RunSummary
     }
   };
 
-  async function* units(): AsyncGenerator<{ transcript: Transcript; grader: PreparedGrader }> {
-    for await (const item of options.transcripts) {
-      if (!item.ok) {
-        invalid(item.error);
-        continue;
-      }
-      const { transcript } = item;
-      if (seenIds.has(transcript.id)) {
-        invalid(
-          new InvalidTranscriptError({
-            file: transcript.source?.file,
-            path: 'id',
-            reason: `duplicate transcript id "${transcript.id}"`,
-          }),
-        );
-        continue;
-      }
-      seenIds.add(transcript.id);
-      counts.transcripts++;
-      if (keepCorpus) records.push(recordOf(transcript));
-      const todo = transcriptGraders.filter((grader) => !doneUnits.has(unitKey(transcript.id, grader.name)));
-      if (todo.length === 0) {
-        counts.alreadyDone++;
-        options.onProgress?.(counts);
-        continue;
-      }
-      pendingByTranscript.set(transcript.id, todo.length);
-      for (const grader of todo) yield { transcript, grader };
+  // Units are handed out one transcript's worth at a time (see `mapConcurrentBatches`); the units
+  // of a transcript share one counter of those not yet written.
+  type Unit = { transcript: Transcript; grader: PreparedGrader; pending: { left: number } };
+  const source = (
+    Symbol.asyncIterator in options.transcripts
+      ? options.transcripts[Symbol.asyncIterator]()
+      : options.transcripts[Symbol.iterator]()
+  ) as AsyncIterator<TranscriptSourceItem> | Iterator<TranscriptSourceItem>;
+  let sourceEnded = false;
+  const nextUnits = async (): Promise<Unit[] | undefined> => {
+    const next = await source.next();
+    if (next.done) {
+      sourceEnded = true;
+      return undefined;
     }
-  }
+    const item = next.value;
+    if (!item.ok) {
+      invalid(item.error);
+      return [];
+    }
+    const { transcript } = item;
+    if (!seenIds.add(transcript.id)) {
+      invalid(
+        new InvalidTranscriptError({
+          file: transcript.source?.file,
+          path: 'id',
+          reason: `duplicate transcript id "${transcript.id}"`,
+        }),
+      );
+      return [];
+    }
+    counts.transcripts++;
+    if (keepCorpus) records.push(recordOf(transcript));
+    const todo =
+      doneUnits.size === 0
+        ? transcriptGraders
+        : transcriptGraders.filter((grader) => !doneUnits.has(unitKey(transcript.id, grader.name)));
+    if (todo.length === 0) {
+      counts.alreadyDone++;
+      options.onProgress?.(counts);
+      return [];
+    }
+    const pending = { left: todo.length };
+    return todo.map((grader) => ({ transcript, grader, pending }));
+  };
+
+  const written = (unit: Unit, verdicts: Verdict[]) => {
+    for (const verdict of verdicts) tally(verdict);
+    if (keepCorpus) newVerdicts.push(...verdicts);
+    if (--unit.pending.left === 0) options.onProgress?.(counts);
+  };
+  const record = (unit: Unit, verdicts: Verdict[] | undefined): Promise<void> | undefined => {
+    if (!verdicts) return undefined;
+    const full = store.append(verdicts);
+    if (full) return full.then(() => written(unit, verdicts));
+    written(unit, verdicts);
+    return undefined;
+  };
 
   let status: RunManifest['status'] = 'complete';
   try {
-    await mapConcurrent(
-      units(),
-      concurrency,
-      async ({ transcript, grader }) => {
-        const verdicts = await gradeUnit(transcript, grader, signal);
-        if (!verdicts) return;
-        await store.append(verdicts);
-        for (const verdict of verdicts) tally(verdict);
-        if (keepCorpus) newVerdicts.push(...verdicts);
-        const left = (pendingByTranscript.get(transcript.id) ?? 1) - 1;
-        if (left === 0) {
-          pendingByTranscript.delete(transcript.id);
-          options.onProgress?.(counts);
-        } else pendingByTranscript.set(transcript.id, left);
-      },
-      signal,
-    );
+    let ended = false;
+    try {
+      ended = await mapConcurrentBatches(
+        nextUnits,
+        concurrency,
+        (unit) => {
+          const verdicts = gradeUnit(unit.transcript, unit.grader, signal);
+          return verdicts instanceof Promise
+            ? verdicts.then((settled) => record(unit, settled))
+            : record(unit, verdicts);
+        },
+        signal,
+      );
+    } finally {
+      if (!ended && !sourceEnded) await source.return?.();
+    }
     if (signal.aborted) status = 'aborted';
     else if (corpusGraders.length > 0) {
       const findings = await analyzeCorpus(

@@ -95,10 +95,13 @@ export class RunStore {
     return { store, state: { verdicts, doneUnits } };
   }
 
-  /** Queues one unit's verdicts; waits only when much is queued. Throws a previous write's error. */
-  append(verdicts: readonly Verdict[]): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure.error);
-    if (verdicts.length === 0) return Promise.resolve();
+  /**
+   * Queues one unit's verdicts. Returns a promise to wait for only when much is queued
+   * (backpressure), `undefined` otherwise. Throws a previous write's error.
+   */
+  append(verdicts: readonly Verdict[]): Promise<void> | undefined {
+    if (this.failure) throw this.failure.error;
+    if (verdicts.length === 0) return undefined;
     const text = verdicts.map((verdict) => `${JSON.stringify(verdict)}\n`).join('');
     this.pending.push(text);
     this.pendingLength += text.length;
@@ -110,7 +113,7 @@ export class RunStore {
         this.flush().catch(() => undefined);
       });
     }
-    return Promise.resolve();
+    return undefined;
   }
 
   /** Writes everything queued; resolves when it is on disk. */

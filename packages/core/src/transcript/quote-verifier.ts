@@ -1,7 +1,7 @@
 import type { Evidence } from '../schemas/evidence.js';
 import type { Transcript } from '../schemas/transcript.js';
 import type { View } from '../schemas/view.js';
-import { viewTranscript } from './view-transcript.js';
+import { viewMessage } from './view-transcript.js';
 
 /** Where a quote was found. */
 export interface QuoteMatch {
@@ -68,22 +68,23 @@ export function findQuote(text: string, quote: string): QuoteMatch | undefined {
  * evidence with `verified`, `span` and `match` set. A quote from a hidden part is not verified.
  */
 export function verifyEvidence(transcript: Transcript, evidence: Evidence, view: View = 'all'): Evidence {
-  const message = viewTranscript(transcript, view).find(
-    (candidate) => candidate.index === evidence.messageIndex,
-  );
+  // Only the message the quote names is looked at: the whole view is not built once per quote.
+  const index = evidence.messageIndex;
+  const named = Number.isInteger(index) && index >= 0 ? transcript.messages[index] : undefined;
+  const message = named === undefined ? undefined : viewMessage(named, index, view);
   const { span: _span, match: _match, ...rest } = evidence;
   if (message) {
     for (const segment of message.segments) {
       const found = findQuote(segment.text, evidence.quote);
       if (found) {
-        return {
-          ...rest,
+        // `Object.assign` rather than a spread with new keys: same keys and order, far cheaper in V8.
+        return Object.assign(rest, {
           verified: true,
           span: { start: segment.start + found.start, end: segment.start + found.end },
           match: found.match,
-        };
+        });
       }
     }
   }
-  return { ...rest, verified: false };
+  return Object.assign(rest, { verified: false });
 }

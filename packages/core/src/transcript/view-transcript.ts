@@ -23,22 +23,31 @@ function visible(role: Message['role'], segment: MessageSegment, view: View): bo
 }
 
 /**
+ * One message as a grader under `view` sees it: only its visible segments, or `undefined` when
+ * nothing of it is visible.
+ */
+export function viewMessage(message: Message, index: number, view: View): ViewedMessage | undefined {
+  const segments = messageSegments(message).filter((segment) => visible(message.role, segment, view));
+  if (segments.length === 0) return undefined;
+  return {
+    index,
+    role: message.role,
+    segments,
+    toolCallId: message.toolCallId,
+    name: message.name,
+    isError: message.isError,
+  };
+}
+
+/**
  * What a grader under `view` may read: messages with only their visible segments; messages with
  * nothing visible are dropped. Every grader reads transcripts through this.
  */
 export function viewTranscript(transcript: Transcript, view: View): ViewedMessage[] {
   const viewed: ViewedMessage[] = [];
   transcript.messages.forEach((message, index) => {
-    const segments = messageSegments(message).filter((segment) => visible(message.role, segment, view));
-    if (segments.length === 0) return;
-    viewed.push({
-      index,
-      role: message.role,
-      segments,
-      toolCallId: message.toolCallId,
-      name: message.name,
-      isError: message.isError,
-    });
+    const seen = viewMessage(message, index, view);
+    if (seen) viewed.push(seen);
   });
   return viewed;
 }
