@@ -9,6 +9,7 @@ import {
 } from '../matching/string-pattern.js';
 import { locateInCall } from '../transcript/evidence-quote.js';
 import type { ToolCallFact, ToolResultFact } from '../transcript/transcript-facts.js';
+import { memoize } from './memoize.js';
 import type { CallMatch } from './rule-pack-schema.js';
 
 /** Where a call matched: a range of its canonical text, and of its result when the result was tested. */
@@ -90,6 +91,11 @@ export function compileCallMatch(
 ): CallMatcher {
   const names = match.tool?.name === undefined ? undefined : compileAnyPattern(list(match.tool.name), 'text');
   const kinds = list(match.tool?.kind);
+  const selects = memoize((name) => {
+    if (names && !names.find(name)) return false;
+    const own = context.kindsOf(name);
+    return kinds.length === 0 || kinds.some((kind) => own.has(kind));
+  });
   const argumentTests: ArgumentTest[] = (match.arguments ?? []).map((condition) => ({
     paths: condition.path
       ? [compileArgumentPath(condition.path)]
@@ -104,13 +110,9 @@ export function compileCallMatch(
   const wantFailed = match.result?.failed;
 
   return (call) => {
-    if (names && !names.find(call.call.name)) return undefined;
-    if (kinds.length > 0) {
-      const own = context.kindsOf(call.call.name);
-      if (!kinds.some((kind) => own.has(kind))) return undefined;
-    }
-    let hit: CallHit = { call, callRange: nameRange(call) };
-    let located = false;
+    if (!selects(call.call.name)) return undefined;
+    // the first argument that matched locates the hit; the tool name when there is no argument test
+    let located: CallHit | undefined;
     for (const test of argumentTests) {
       let found: CallHit | undefined;
       if (test.paths === undefined) {
@@ -138,11 +140,9 @@ export function compileCallMatch(
         }
       }
       if (!found) return undefined;
-      if (!located) {
-        hit = found;
-        located = true;
-      }
+      located ??= found;
     }
+    let hit = located ?? { call, callRange: nameRange(call) };
     if (resultPhrases || wantFailed !== undefined) {
       const result = call.result;
       if (!result) return undefined;

@@ -3,6 +3,7 @@ import { compilePhrases, type PhraseSet } from '../matching/phrase-set.js';
 import { compileAnyPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import type { ToolResultFact } from '../transcript/transcript-facts.js';
 import { type CallMatchContext, type CallMatcher, compileCallMatch } from './compile-call-match.js';
+import { memoize } from './memoize.js';
 import type { ClaimCheck, FindingCheck, IntentFamily, Policy, Rule, RulePack } from './rule-pack-schema.js';
 
 /** A rule, compiled. */
@@ -78,19 +79,6 @@ function list<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function memoize<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      if (cache.size >= limit) cache.clear();
-      value = compute(key);
-      cache.set(key, value);
-    }
-    return value;
-  };
-}
-
 /** Compiles a merged pack. Patterns were validated by the schema, so this does not throw. */
 export function compileRulePack(pack: RulePack): CompiledRulePack {
   const kindMatchers = Object.entries(pack.toolKinds).map(
@@ -127,7 +115,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     const steps = 'sequence' in rule ? rule.sequence : [rule.match];
     return {
       rule,
-      appliesTo: (environment) => !matcher || matcher.find(environment) !== undefined,
+      appliesTo: matcher ? memoize((environment) => matcher.find(environment) !== undefined) : () => true,
       unlessTask: compilePhrases(rule.unlessTask),
       disclosedBy: compilePhrases(rule.disclosedBy),
       steps: steps.map((step) => compileCallMatch(step, context)),
