@@ -21,19 +21,21 @@ const READERS: Record<TranscriptFormat, (file: string) => AsyncIterable<Transcri
   anthropic: readAnthropicConversations,
 };
 
-async function* readFile(
+/** The reader for one file, or an error item when its format cannot be told. */
+async function readerOf(
   file: string,
   from: TranscriptFormat | 'auto',
-): AsyncGenerator<TranscriptSourceItem> {
+): Promise<AsyncIterable<TranscriptSourceItem> | Iterable<TranscriptSourceItem>> {
   const format = from === 'auto' ? await detectFormat(file) : from;
   if (format === undefined) {
-    yield invalidItem(
-      { file },
-      `cannot tell the format of this file; pass one of ${TRANSCRIPT_FORMATS.join(', ')} explicitly`,
-    );
-    return;
+    return [
+      invalidItem(
+        { file },
+        `cannot tell the format of this file; pass one of ${TRANSCRIPT_FORMATS.join(', ')} explicitly`,
+      ),
+    ];
   }
-  yield* READERS[format](file);
+  return READERS[format](file);
 }
 
 /**
@@ -63,7 +65,8 @@ export async function* readTranscripts(
   const seen = createIdSet();
   for (const file of files) {
     const inThisFile = createIdSet();
-    for await (const item of readFile(file, from)) {
+    // the file's reader is iterated here directly: a wrapping generator costs an async step per item
+    for await (const item of await readerOf(file, from)) {
       if (!item.ok) {
         yield item;
         continue;

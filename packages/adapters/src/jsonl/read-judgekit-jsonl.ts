@@ -1,6 +1,6 @@
 import { createIdMap, type TranscriptSourceItem } from '@judgekit/core';
 import { parseLenientJson } from '../io/lenient-json.js';
-import { type ReadLinesOptions, readLines } from '../io/read-lines.js';
+import { type ReadLinesOptions, readLineBatches } from '../io/read-lines.js';
 import { invalidItem, transcriptItem } from '../records/source-items.js';
 import { firstUnknownField } from './unknown-fields.js';
 
@@ -18,51 +18,53 @@ export async function* readJudgekitJsonl(
 ): AsyncGenerator<TranscriptSourceItem> {
   // the line each id was first seen on, in flat memory (24 bytes per id, not the id string itself)
   const firstLines = createIdMap();
-  for await (const entry of readLines(file, options)) {
-    const location = { file, line: entry.line };
-    if ('error' in entry) {
-      yield invalidItem(location, entry.error);
-      continue;
-    }
-    if (entry.text.trim() === '') continue;
-    let record: unknown;
-    try {
-      record = parseLenientJson(entry.text);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      yield invalidItem(location, `not JSON (${message})`, { cause: error });
-      continue;
-    }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      yield invalidItem(location, 'a line must hold one transcript object');
-      continue;
-    }
-    const unknown = firstUnknownField(record as Record<string, unknown>);
-    if (unknown !== undefined) {
-      yield invalidItem(
-        location,
-        'unknown field: not part of a judgekit transcript (is this another format?)',
-        {
-          path: unknown,
-        },
-      );
-      continue;
-    }
-    const item = transcriptItem(record, location);
-    if (item.ok) {
-      const first = firstLines.get(item.transcript.id);
-      if (first !== undefined) {
+  // lines a chunk at a time: an async step per transcript, not one more per line as well
+  for await (const batch of readLineBatches(file, options))
+    for (const entry of batch) {
+      const location = { file, line: entry.line };
+      if ('error' in entry) {
+        yield invalidItem(location, entry.error);
+        continue;
+      }
+      if (entry.text.trim() === '') continue;
+      let record: unknown;
+      try {
+        record = parseLenientJson(entry.text);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        yield invalidItem(location, `not JSON (${message})`, { cause: error });
+        continue;
+      }
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        yield invalidItem(location, 'a line must hold one transcript object');
+        continue;
+      }
+      const unknown = firstUnknownField(record as Record<string, unknown>);
+      if (unknown !== undefined) {
         yield invalidItem(
           location,
-          `duplicate transcript id "${item.transcript.id}" (first on line ${first})`,
+          'unknown field: not part of a judgekit transcript (is this another format?)',
           {
-            path: 'id',
+            path: unknown,
           },
         );
         continue;
       }
-      firstLines.set(item.transcript.id, entry.line);
+      const item = transcriptItem(record, location);
+      if (item.ok) {
+        const first = firstLines.get(item.transcript.id);
+        if (first !== undefined) {
+          yield invalidItem(
+            location,
+            `duplicate transcript id "${item.transcript.id}" (first on line ${first})`,
+            {
+              path: 'id',
+            },
+          );
+          continue;
+        }
+        firstLines.set(item.transcript.id, entry.line);
+      }
+      yield item;
     }
-    yield item;
-  }
 }
