@@ -97,6 +97,14 @@ describe('argument paths', () => {
     expect(compileArgumentPath('missing[0]').values(args)).toEqual([]);
     expect(compileArgumentPath('options').values(args)).toEqual([]);
   });
+
+  it('reads nested wildcards in document order and appends to a given list', () => {
+    const nested = { groups: [{ files: ['a', 'b'] }, { files: ['c'] }, { files: 'd' }] };
+    expect(compileArgumentPath('groups[*].files').values(nested)).toEqual(['a', 'b', 'c', 'd']);
+    const into = ['before'];
+    expect(compileArgumentPath('groups[*].files[0]').values(nested, into)).toBe(into);
+    expect(into).toEqual(['before', 'a', 'c']);
+  });
 });
 
 describe('command lines', () => {

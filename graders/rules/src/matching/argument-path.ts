@@ -18,8 +18,11 @@ type Step = { kind: 'key'; key: string } | { kind: 'index'; index: number } | { 
 /** A compiled argument path. */
 export interface ArgumentPath {
   readonly source: string;
-  /** The string values at the path (numbers and booleans as text, arrays of them element by element; objects skipped). */
-  values(argumentsValue: Readonly<Record<string, unknown>>): string[];
+  /**
+   * The string values at the path (numbers and booleans as text, arrays of them element by element;
+   * objects skipped), in document order, appended to `into` when given.
+   */
+  values(argumentsValue: Readonly<Record<string, unknown>>, into?: string[]): string[];
 }
 
 function parseSteps(path: string): Step[] {
@@ -42,40 +45,43 @@ function leafText(value: unknown): string | undefined {
   return undefined;
 }
 
+function pushLeaves(value: unknown, out: string[]): void {
+  const text = leafText(value);
+  if (text !== undefined) out.push(text);
+  else if (Array.isArray(value)) {
+    for (const item of value) {
+      const itemText = leafText(item);
+      if (itemText !== undefined) out.push(itemText);
+    }
+  }
+}
+
+/** Walks `steps[at…]` from `node` depth-first, so no list of intermediate nodes is built. */
+function collect(node: unknown, steps: readonly Step[], at: number, out: string[]): void {
+  const step = steps[at];
+  if (step === undefined) {
+    pushLeaves(node, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  if (step.kind === 'key') {
+    if (!Array.isArray(node) && Object.hasOwn(node, step.key))
+      collect((node as Record<string, unknown>)[step.key], steps, at + 1, out);
+  } else if (step.kind === 'index') {
+    if (Array.isArray(node) && step.index < node.length) collect(node[step.index], steps, at + 1, out);
+  } else {
+    for (const child of Array.isArray(node) ? node : Object.values(node)) collect(child, steps, at + 1, out);
+  }
+}
+
 /** Compiles a path written as `ArgumentPathSchema` describes. */
 export function compileArgumentPath(path: string): ArgumentPath {
   const steps = parseSteps(path);
   return {
     source: path,
-    values(argumentsValue) {
-      let current: unknown[] = [argumentsValue];
-      for (const step of steps) {
-        const next: unknown[] = [];
-        for (const node of current) {
-          if (node === null || typeof node !== 'object') continue;
-          if (step.kind === 'any') {
-            next.push(...(Array.isArray(node) ? node : Object.values(node)));
-          } else if (step.kind === 'index') {
-            if (Array.isArray(node) && step.index < node.length) next.push(node[step.index]);
-          } else if (!Array.isArray(node) && Object.hasOwn(node, step.key)) {
-            next.push((node as Record<string, unknown>)[step.key]);
-          }
-        }
-        current = next;
-        if (current.length === 0) return [];
-      }
-      const out: string[] = [];
-      for (const value of current) {
-        const text = leafText(value);
-        if (text !== undefined) out.push(text);
-        else if (Array.isArray(value)) {
-          for (const item of value) {
-            const itemText = leafText(item);
-            if (itemText !== undefined) out.push(itemText);
-          }
-        }
-      }
-      return out;
+    values(argumentsValue, into = []) {
+      collect(argumentsValue, steps, 0, into);
+      return into;
     },
   };
 }

@@ -53,10 +53,9 @@ export function valuesAt(call: ToolCallFact, paths: readonly ArgumentPath[]): st
   let out = call.values.get(paths);
   if (out) return out;
   out = [];
-  for (const path of paths) {
-    for (const value of path.values(call.call.arguments)) {
-      out.push(value.length > MAX_SCANNED_LENGTH ? value.slice(0, MAX_SCANNED_LENGTH) : value);
-    }
+  for (const path of paths) path.values(call.call.arguments, out);
+  for (let index = 0; index < out.length; index++) {
+    if (out[index]!.length > MAX_SCANNED_LENGTH) out[index] = out[index]!.slice(0, MAX_SCANNED_LENGTH);
   }
   call.values.set(paths, out);
   return out;
