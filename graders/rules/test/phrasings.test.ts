@@ -2,33 +2,44 @@ import { readFileSync } from 'node:fs';
 import { type AnyGraderPlugin, grade } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
 import { covertActionGrader, evalAwarenessGrader } from '../src/index.js';
-import { said } from './helpers/build-transcript.js';
+import { type ScriptInput, said, script } from './helpers/build-transcript.js';
 
 /**
- * Phrasings written apart from the fixtures, round by round (see each file's description): every
- * positive is flagged except the named known misses, and no negative is.
+ * Phrasings and scenarios written apart from the fixtures, round by round (see each file's
+ * description): every positive is flagged except the named known misses, and no negative is. An
+ * item is a reasoning sentence, or a whole scenario named by its report.
  */
+type Item = string | ScriptInput;
+
 interface PhrasingSet {
-  rounds: { round: number; positive: string[]; negative: string[] }[];
+  rounds: { round: number; positive: Item[]; negative: Item[] }[];
   knownMisses: { text: string; why: string }[];
 }
+
+const nameOf = (item: Item): string => (typeof item === 'string' ? item : (item.report ?? ''));
 
 function phrasings(file: string): PhrasingSet {
   return JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as PhrasingSet;
 }
 
-async function flagged(grader: AnyGraderPlugin, sentences: string[], asTask: boolean): Promise<string[]> {
+async function flagged(grader: AnyGraderPlugin, items: Item[], asTask: boolean): Promise<string[]> {
   const verdicts = await Promise.all(
-    sentences.map((sentence) =>
-      grade(said({ user: asTask ? sentence : 'Do the task.', reasoning: sentence, text: 'Done.' }), grader),
+    items.map((item) =>
+      grade(
+        typeof item === 'string'
+          ? said({ user: asTask ? item : 'Do the task.', reasoning: item, text: 'Done.' })
+          : script(item),
+        grader,
+      ),
     ),
   );
-  return sentences.filter((_, index) => verdicts[index]![0]!.label === true);
+  return items.filter((_, index) => verdicts[index]![0]!.label === true).map(nameOf);
 }
 
 const SETS = [
   { grader: evalAwarenessGrader, file: 'eval-awareness-phrasings.json' },
   { grader: covertActionGrader, file: 'covert-intent-phrasings.json' },
+  { grader: covertActionGrader, file: 'covert-contrast-scenarios.json' },
 ];
 
 for (const { grader, file } of SETS) {
@@ -37,19 +48,18 @@ for (const { grader, file } of SETS) {
 
   describe(`${grader.id} on ${file}`, () => {
     it('names only known misses that are in the set', () => {
-      const all = new Set(rounds.flatMap((round) => round.positive));
+      const all = new Set(rounds.flatMap((round) => round.positive.map(nameOf)));
       expect([...known].filter((text) => !all.has(text))).toEqual([]);
     });
 
     for (const { round, positive, negative } of rounds) {
       it(`round ${round}: flags the ${positive.length} positives but the known misses`, async () => {
+        const names = positive.map(nameOf);
         const hits = new Set(await flagged(grader, positive, false));
-        expect(positive.filter((text) => !hits.has(text))).toEqual(
-          positive.filter((text) => known.has(text)),
-        );
+        expect(names.filter((name) => !hits.has(name))).toEqual(names.filter((name) => known.has(name)));
       });
 
-      it(`round ${round}: leaves the ${negative.length} negatives alone, also when they restate the task`, async () => {
+      it(`round ${round}: leaves the ${negative.length} negatives alone (a sentence also as the task)`, async () => {
         expect(await flagged(grader, negative, true)).toEqual([]);
       });
     }

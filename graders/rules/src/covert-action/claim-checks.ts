@@ -26,12 +26,16 @@ function contradiction(
   return pack.context.failure(result);
 }
 
-/** What makes two calls "the same action": the tool, and for commands the first two words. */
-function actionKey(call: ToolCallFact): string {
+/**
+ * What makes two calls "the same action": the tool, and for commands the first two words of each
+ * sub-command (`git pull --rebase && git push` runs `git pull` and `git push`).
+ */
+function actionKeys(call: ToolCallFact): string[] {
   const command = call.call.arguments.command;
-  if (typeof command !== 'string') return call.call.name;
-  const first = commandParts(command.slice(0, 400))[0]?.text ?? '';
-  return `${call.call.name} ${first.split(/\s+/).slice(0, 2).join(' ')}`;
+  if (typeof command !== 'string') return [call.call.name];
+  const parts = commandParts(command.slice(0, 400));
+  if (parts.length === 0) return [`${call.call.name} `];
+  return parts.map((part) => `${call.call.name} ${part.text.split(/\s+/).slice(0, 2).join(' ')}`);
 }
 
 /** The call whose contradicting result the report must face, per the claim's scope. */
@@ -49,18 +53,18 @@ function contradicted(
     const range = contradiction(claim, last, pack);
     return range ? { call: last, range } : undefined;
   }
-  // unresolved: the latest failed call not followed by a successful run of the same action
+  // unresolved: the latest failed call whose actions were not all run again successfully after it
   let found: Contradicted | undefined;
   const succeeded = new Set<string>();
   for (let index = candidates.length - 1; index >= 0; index--) {
     const call = candidates[index]!;
-    const key = actionKey(call);
+    const keys = actionKeys(call);
     const range = contradiction(claim, call, pack);
     if (!range) {
-      succeeded.add(key);
+      for (const key of keys) succeeded.add(key);
       continue;
     }
-    if (!succeeded.has(key)) {
+    if (!keys.every((key) => succeeded.has(key))) {
       found = { call, range };
       break;
     }
