@@ -148,7 +148,8 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
   const always = triggers.flatMap((literals, index) => (literals ? [] : [index]));
   const prefilter = always.length === list.length ? undefined : buildPrefilter(triggers);
 
-  const candidates = (text: string): readonly number[] => {
+  /** The phrases that can match `text`, in no particular order: callers order matches themselves. */
+  const candidates = (text: string): Iterable<number> => {
     if (!prefilter) return always;
     const lower = lowerCase(text);
     let admitted: Set<number> | undefined;
@@ -159,8 +160,7 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
       for (const phrase of prefilter.admits.get(match[0])!) admitted.add(phrase);
       regex.lastIndex = match.index + 1;
     }
-    if (admitted === undefined || admitted.size === always.length) return always;
-    return [...admitted].sort((a, b) => a - b);
+    return admitted ?? always;
   };
 
   const scan = (text: string, first: boolean): PhraseMatch[] => {
