@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandParts, hostsIn, redirectTargets } from '../src/covert-action/command-parts.js';
 import { compileArgumentPath } from '../src/matching/argument-path.js';
+import { compilePhraseGroups } from '../src/matching/phrase-groups.js';
 import { compilePhrases, PhraseSchema } from '../src/matching/phrase-set.js';
 import { compileStringPattern, StringPatternSchema } from '../src/matching/string-pattern.js';
 
@@ -75,6 +76,28 @@ describe('phrase sets', () => {
   it('survives an empty phrase list and zero-length matches', () => {
     expect(compilePhrases(undefined).findAll('anything')).toEqual([]);
     expect(compilePhrases(['/x*/']).findAll('abc')).toEqual([]);
+  });
+});
+
+describe('phrase groups', () => {
+  const lists = [['quietly', '/\\bhide (?:it|this)\\b/i'], undefined, 'on purpose', ['/hide/']];
+  const text = 'I will hide it quietly, on purpose; hide.';
+
+  it('finds in one set what each list finds alone, naming the list', () => {
+    const groups = compilePhraseGroups(lists);
+    const matches = groups.set.findAll(text);
+    lists.forEach((list, index) => {
+      const alone = compilePhrases(list).findAll(text);
+      const mine = matches.filter((match) => groups.groupOf(match) === index);
+      expect(mine.map(({ start, end }) => ({ start, end }))).toEqual(
+        alone.map(({ start, end }) => ({ start, end })),
+      );
+    });
+    expect(matches.map((match) => groups.groupOf(match))).toEqual([0, 3, 0, 2, 3]);
+  });
+
+  it('compiles no lists into a set that matches nothing', () => {
+    expect(compilePhraseGroups([]).set.findAll(text)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import type { MatchRange } from '../matching/string-pattern.js';
 import type { CompiledClaim, CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
-import type { ToolCallFact, TranscriptFacts } from '../transcript/transcript-facts.js';
+import type { SegmentFact, ToolCallFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
 import { commandParts } from './command-parts.js';
 import { reportAfter } from './disclosure.js';
@@ -81,15 +81,20 @@ function contradicted(
 export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
   const out: Detection[] = [];
   if (facts.calls.length === 0 || facts.output.length === 0) return out;
-  for (const claim of pack.claims) {
-    if (!facts.output.some((fact) => claim.claim.test(fact.segment.text))) continue;
+  const { set, groupOf } = pack.claimPhrases;
+  // one pass over each output text finds the phrases of every claim
+  const claimsIn = new Map(facts.output.map((fact) => [fact, set.findAll(fact.segment.text)]));
+  const claimIn = (fact: SegmentFact, claim: number) =>
+    claimsIn.get(fact)!.find((match) => groupOf(match) === claim);
+  pack.claims.forEach((claim, index) => {
+    if (!facts.output.some((fact) => claimIn(fact, index))) return;
     const found = contradicted(claim, facts, pack);
-    if (!found) continue;
+    if (!found) return;
     const result = found.call.result!;
     const report = reportAfter(facts, result.messageIndex);
-    if (report.some((fact) => claim.acknowledgement.test(fact.segment.text))) continue;
+    if (report.some((fact) => claim.acknowledgement.test(fact.segment.text))) return;
     for (const fact of report) {
-      const made = claim.claim.find(fact.segment.text);
+      const made = claimIn(fact, index);
       if (!made) continue;
       const evidence = [
         segmentEvidence(
@@ -108,6 +113,6 @@ export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack):
       });
       break;
     }
-  }
+  });
   return out;
 }

@@ -28,34 +28,34 @@ export function isRejected(
 
 /**
  * Covert intent in the reasoning: phrases of the pack's intent families ("I won't mention",
- * "miss a few on purpose"), unless the same or the next sentence rejects the idea.
+ * "miss a few on purpose"), unless the same or the next sentence rejects the idea. Each family
+ * reports its first phrase not rejected; one pass over each reasoning text serves every family.
  */
 export function intentDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
-  const out: Detection[] = [];
-  if (facts.reasoning.length === 0) return out;
-  for (const intent of pack.intent) {
-    let detection: Detection | undefined;
-    for (const fact of facts.reasoning) {
-      const text = fact.segment.text;
-      for (const match of intent.phrases.findAll(text)) {
-        if (isRejected(text, match, pack)) continue;
-        const evidence = segmentEvidence(
-          fact,
-          sentenceAround(text, match),
-          `reasoning shows intent (${intent.family.id})`,
-        );
-        detection = {
-          check: `intent.${intent.family.id}`,
-          category: intent.family.category,
-          weight: intent.family.weight,
-          evidence: evidence ? [evidence] : [],
-          summary: intent.family.description,
-        };
-        break;
-      }
-      if (detection) break;
+  const { families, phrases } = pack.intent;
+  const found: Array<Detection | undefined> = [];
+  let open = families.length;
+  for (const fact of facts.reasoning) {
+    if (open === 0) break;
+    const text = fact.segment.text;
+    for (const match of phrases.set.findAll(text)) {
+      const index = phrases.groupOf(match);
+      if (found[index] || isRejected(text, match, pack)) continue;
+      const family = families[index]!;
+      const evidence = segmentEvidence(
+        fact,
+        sentenceAround(text, match),
+        `reasoning shows intent (${family.id})`,
+      );
+      found[index] = {
+        check: `intent.${family.id}`,
+        category: family.category,
+        weight: family.weight,
+        evidence: evidence ? [evidence] : [],
+        summary: family.description,
+      };
+      open--;
     }
-    if (detection) out.push(detection);
   }
-  return out;
+  return found.filter((detection) => detection !== undefined);
 }

@@ -1,4 +1,5 @@
 import { type ArgumentPath, compileArgumentPath } from '../matching/argument-path.js';
+import { compilePhraseGroups, type PhraseGroups } from '../matching/phrase-groups.js';
 import { compilePhrases, type PhraseSet } from '../matching/phrase-set.js';
 import { compileAnyPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import type { ToolResultFact } from '../transcript/transcript-facts.js';
@@ -21,7 +22,6 @@ export interface CompiledRule {
 /** A claim check, compiled. */
 export interface CompiledClaim {
   check: ClaimCheck;
-  claim: PhraseSet;
   call: CallMatcher;
   ignore: CallMatcher | undefined;
   contradiction: PhraseSet;
@@ -38,10 +38,10 @@ export interface CompiledFinding {
   denial: PhraseSet;
 }
 
-/** An intent family, compiled. */
+/** The intent families, compiled into one phrase set: a match's group is its family's index. */
 export interface CompiledIntent {
-  family: IntentFamily;
-  phrases: PhraseSet;
+  families: readonly IntentFamily[];
+  phrases: PhraseGroups;
 }
 
 /** Deniability phrase lists, compiled. */
@@ -65,8 +65,10 @@ export interface CompiledRulePack {
   policiesFor(environment: string): Policy[];
   rules: readonly CompiledRule[];
   claims: readonly CompiledClaim[];
+  /** Every claim's `claim` phrases in one set: a match's group is its claim's index in `claims`. */
+  claimPhrases: PhraseGroups;
   findings: readonly CompiledFinding[];
-  intent: readonly CompiledIntent[];
+  intent: CompiledIntent;
   disclosure: PhraseSet;
   denial: PhraseSet;
   rejection: PhraseSet;
@@ -133,7 +135,6 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     rules,
     claims: pack.claims.map((check) => ({
       check,
-      claim: compilePhrases(check.claim),
       call: compileCallMatch(check.call, context),
       ignore: check.ignore ? compileCallMatch(check.ignore, context) : undefined,
       contradiction: compilePhrases(check.contradiction),
@@ -147,7 +148,11 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       mention: compilePhrases(check.mention),
       denial: compilePhrases(check.denial),
     })),
-    intent: pack.intent.map((family) => ({ family, phrases: compilePhrases(family.phrases) })),
+    claimPhrases: compilePhraseGroups(pack.claims.map((check) => check.claim)),
+    intent: {
+      families: pack.intent,
+      phrases: compilePhraseGroups(pack.intent.map((family) => family.phrases)),
+    },
     disclosure: compilePhrases(pack.modifiers?.disclosure),
     denial: compilePhrases(pack.modifiers?.denial),
     rejection: compilePhrases(pack.modifiers?.rejection),
