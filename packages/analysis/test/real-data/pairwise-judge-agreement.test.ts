@@ -1,11 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { readPairwiseJudgeAgreement } from '@judgekit/adapters';
 import type { Rating } from '@judgekit/core';
+import { sharedFolder } from '@judgekit/test-support';
 import { describe, expect, it } from 'vitest';
 import { agreementSummary, majorityRatings } from '../../src/index.js';
 
-const DATA = fileURLToPath(new URL('../../../../../shared/data/pairwise-judge-agreement', import.meta.url));
+const data = sharedFolder(
+  'pairwise-judge-agreement',
+  'PandaLM pairwise test set (shared/data/pairwise-judge-agreement)',
+);
+const DATA = data.dir;
 const HUMANS = ['annotator1', 'annotator2', 'annotator3'];
 
 function judgesAgainstMajority(ratings: readonly Rating[]) {
@@ -17,7 +20,7 @@ function judgesAgainstMajority(ratings: readonly Rating[]) {
   return Object.fromEntries(summary.reference!.raters.map((entry) => [entry.rater, entry]));
 }
 
-describe.skipIf(!existsSync(DATA))(`PandaLM pairwise test set (${DATA}; skipped when absent)`, () => {
+describe.skipIf(!data.present)(data.title, () => {
   it('reproduces the published agreement with the human majority: GPT-3.5 69.3%, PandaLM-7B 66.8%', async () => {
     const { ratings, problems } = await readPairwiseJudgeAgreement(DATA);
     expect(problems).toEqual([]);
