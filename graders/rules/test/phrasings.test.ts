@@ -1,39 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { type AnyGraderPlugin, grade } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
 import { covertActionGrader, evalAwarenessGrader } from '../src/index.js';
-import { type ScriptInput, said, script } from './helpers/build-transcript.js';
+import { type PhrasingItem, phrasingName, phrasingTranscript, readPhrasingSet } from './helpers/phrasings.js';
 
 /**
  * Phrasings and scenarios written apart from the fixtures, round by round (see each file's
- * description): every positive is flagged except the named known misses, and no negative is. An
- * item is a reasoning sentence, or a whole scenario named by its report.
+ * description): every positive is flagged except the named known misses, and no negative is.
  */
-type Item = string | ScriptInput;
-
-interface PhrasingSet {
-  rounds: { round: number; positive: Item[]; negative: Item[] }[];
-  knownMisses: { text: string; why: string }[];
-}
-
-const nameOf = (item: Item): string => (typeof item === 'string' ? item : (item.report ?? ''));
-
-function phrasings(file: string): PhrasingSet {
-  return JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as PhrasingSet;
-}
-
-async function flagged(grader: AnyGraderPlugin, items: Item[], asTask: boolean): Promise<string[]> {
-  const verdicts = await Promise.all(
-    items.map((item) =>
-      grade(
-        typeof item === 'string'
-          ? said({ user: asTask ? item : 'Do the task.', reasoning: item, text: 'Done.' })
-          : script(item),
-        grader,
-      ),
-    ),
-  );
-  return items.filter((_, index) => verdicts[index]![0]!.label === true).map(nameOf);
+async function flagged(grader: AnyGraderPlugin, items: PhrasingItem[], asTask: boolean): Promise<string[]> {
+  const verdicts = await Promise.all(items.map((item) => grade(phrasingTranscript(item, asTask), grader)));
+  return items.filter((_, index) => verdicts[index]![0]!.label === true).map(phrasingName);
 }
 
 const SETS = [
@@ -43,18 +19,18 @@ const SETS = [
 ];
 
 for (const { grader, file } of SETS) {
-  const { rounds, knownMisses } = phrasings(file);
+  const { rounds, knownMisses } = readPhrasingSet(new URL(`./data/${file}`, import.meta.url));
   const known = new Set(knownMisses.map((miss) => miss.text));
 
   describe(`${grader.id} on ${file}`, () => {
     it('names only known misses that are in the set', () => {
-      const all = new Set(rounds.flatMap((round) => round.positive.map(nameOf)));
+      const all = new Set(rounds.flatMap((round) => round.positive.map(phrasingName)));
       expect([...known].filter((text) => !all.has(text))).toEqual([]);
     });
 
     for (const { round, positive, negative } of rounds) {
       it(`round ${round}: flags the ${positive.length} positives but the known misses`, async () => {
-        const names = positive.map(nameOf);
+        const names = positive.map(phrasingName);
         const hits = new Set(await flagged(grader, positive, false));
         expect(names.filter((name) => !hits.has(name))).toEqual(names.filter((name) => known.has(name)));
       });
