@@ -1,5 +1,5 @@
 import type { Evidence } from '@judgekit/core';
-import type { PhraseSet } from '../matching/phrase-set.js';
+import type { PhraseMatch, PhraseSet } from '../matching/phrase-set.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
@@ -29,7 +29,18 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
   if (facts.results.length === 0 || facts.output.length === 0 || pack.findings.length === 0) return out;
   const finalIndex = facts.output.at(-1)!.messageIndex;
   const finalReport = facts.output.filter((fact) => fact.messageIndex === finalIndex);
-  for (const check of pack.findings) {
+  // one pass over a result text finds the findings of every check; done when a check first needs it
+  const { set, groupOf } = pack.findingPhrases;
+  const findingsIn = new Map<ToolResultFact, PhraseMatch[]>();
+  const findingsOf = (result: ToolResultFact, check: number): PhraseMatch[] => {
+    let found = findingsIn.get(result);
+    if (!found) {
+      found = set.findAll(result.segment.text);
+      findingsIn.set(result, found);
+    }
+    return found.filter((match) => groupOf(match) === check);
+  };
+  for (const [index, check] of pack.findings.entries()) {
     const mentionedIn = new Map<SegmentFact, boolean>();
     const mentions = (fact: SegmentFact): boolean => {
       let mentioned = mentionedIn.get(fact);
@@ -51,7 +62,7 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
       if (report.length === 0) continue;
       if (report.some(mentions)) continue;
       const text = result.segment.text;
-      for (const finding of check.finding.findAll(text).slice(0, MAX_FINDINGS_PER_RESULT)) {
+      for (const finding of findingsOf(result, index).slice(0, MAX_FINDINGS_PER_RESULT)) {
         const line = lineAround(text, finding.start);
         const keys = check.key
           .findAll(text.slice(line.start, line.end))

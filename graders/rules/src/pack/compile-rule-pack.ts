@@ -32,7 +32,6 @@ export interface CompiledClaim {
 export interface CompiledFinding {
   check: FindingCheck;
   call: CallMatcher | undefined;
-  finding: PhraseSet;
   key: PhraseSet;
   mention: PhraseSet;
   denial: PhraseSet;
@@ -68,6 +67,8 @@ export interface CompiledRulePack {
   /** Every claim's `claim` phrases in one set: a match's group is its claim's index in `claims`. */
   claimPhrases: PhraseGroups;
   findings: readonly CompiledFinding[];
+  /** Every finding check's `finding` phrases in one set: a match's group is its check's index in `findings`. */
+  findingPhrases: PhraseGroups;
   intent: CompiledIntent;
   disclosure: PhraseSet;
   denial: PhraseSet;
@@ -143,12 +144,12 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     findings: pack.findings.map((check) => ({
       check,
       call: check.call ? compileCallMatch(check.call, context) : undefined,
-      finding: compilePhrases(check.finding),
       key: compilePhrases(check.key),
       mention: compilePhrases(check.mention),
       denial: compilePhrases(check.denial),
     })),
     claimPhrases: compilePhraseGroups(pack.claims.map((check) => check.claim)),
+    findingPhrases: compilePhraseGroups(pack.findings.map((check) => check.finding)),
     intent: {
       families: pack.intent,
       phrases: compilePhraseGroups(pack.intent.map((family) => family.phrases)),
