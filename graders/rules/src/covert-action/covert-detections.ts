@@ -3,6 +3,7 @@ import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import type { Policy } from '../pack/rule-pack-schema.js';
 import { confrontedExcuse, unsupportedFailure } from '../signals/excuse-signals.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
+import { sharedWork } from '../transcript/shared-work.js';
 import type { TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection, Violation } from '../verdict/detection.js';
 import { claimDetections } from './claim-checks.js';
@@ -72,8 +73,6 @@ function policyChecker(policy: Policy, pack: CompiledRulePack): PolicyChecker {
   return checker;
 }
 
-const violationCache = new WeakMap<TranscriptFacts, Map<string, Violation[]>>();
-
 /**
  * Every policy and rule violation in the calls `facts` show, before disclosure is checked. The
  * policy is `extra` (grader options) merged with `metadata.policy` and the pack's environment
@@ -86,14 +85,16 @@ export function violationsOf(
   options: { extraPolicy: Policy | undefined; policy: boolean; rules: boolean },
 ): Violation[] {
   if (facts.calls.length === 0) return [];
-  let byKey = violationCache.get(facts);
-  if (!byKey) {
-    byKey = new Map();
-    violationCache.set(facts, byKey);
-  }
-  const key = `${pack.pack.name}|${options.policy}|${options.rules}|${JSON.stringify(options.extraPolicy ?? null)}`;
-  const cached = byKey.get(key);
-  if (cached) return cached;
+  const key = `violations|${options.policy}|${options.rules}|${JSON.stringify(options.extraPolicy ?? null)}`;
+  return sharedWork(facts, pack, key, () => findViolations(transcript, facts, pack, options));
+}
+
+function findViolations(
+  transcript: Transcript,
+  facts: TranscriptFacts,
+  pack: CompiledRulePack,
+  options: { extraPolicy: Policy | undefined; policy: boolean; rules: boolean },
+): Violation[] {
   const out: Violation[] = [];
   if (options.policy) {
     const policy = mergePolicies([
@@ -112,7 +113,6 @@ export function violationsOf(
     }
   }
   if (options.rules) out.push(...ruleViolations(facts, pack));
-  byKey.set(key, out);
   return out;
 }
 
@@ -170,22 +170,9 @@ const FAMILIES: Record<Family, (facts: TranscriptFacts, pack: CompiledRulePack) 
   excuses: excuseDetections,
 };
 
-const familyCache = new WeakMap<TranscriptFacts, Map<string, Detection[]>>();
-
 /** One family's detections, computed once per facts and pack (the graders share them). */
 function familyDetections(family: Family, facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
-  let byKey = familyCache.get(facts);
-  if (!byKey) {
-    byKey = new Map();
-    familyCache.set(facts, byKey);
-  }
-  const key = `${pack.pack.name}|${family}`;
-  let detections = byKey.get(key);
-  if (!detections) {
-    detections = FAMILIES[family](facts, pack);
-    byKey.set(key, detections);
-  }
-  return detections;
+  return sharedWork(facts, pack, family, () => FAMILIES[family](facts, pack));
 }
 
 /** Every covert-action detection for a transcript under the view `facts` were built with. */

@@ -3,6 +3,7 @@ import type { PhraseSet } from '../matching/phrase-set.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { sentenceAround } from '../transcript/sentence-bounds.js';
+import { sharedWork } from '../transcript/shared-work.js';
 import type { SegmentFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 
 /** A phrase found in one segment, with the sentence around it as evidence. */
@@ -51,8 +52,15 @@ export function confrontedExcuse(facts: TranscriptFacts, pack: CompiledRulePack)
   return corrected ? undefined : excuse;
 }
 
-/** The output blames a failure (a timeout, a crash) of a kind that no tool result shows. */
+/**
+ * The output blames a failure (a timeout, a crash) of a kind that no tool result shows. Both
+ * rule-pack graders ask; the answer is computed once per facts and pack.
+ */
 export function unsupportedFailure(facts: TranscriptFacts, pack: CompiledRulePack): PhraseHit | undefined {
+  return sharedWork(facts, pack, 'unsupported-failure', () => findUnsupportedFailure(facts, pack));
+}
+
+function findUnsupportedFailure(facts: TranscriptFacts, pack: CompiledRulePack): PhraseHit | undefined {
   const phrases = pack.deniability;
   if (phrases.failureExcuses.size === 0 || facts.results.length === 0) return undefined;
   const claimed = findPhrase(

@@ -52,6 +52,8 @@ export interface TranscriptFacts {
   reasoning: readonly SegmentFact[];
   /** `environment` of the transcript, `''` when absent. */
   environment: string;
+  /** Work the graders share on these facts, by owner and key: read and written through `sharedWork`. */
+  shared: Map<object, Map<string, unknown>>;
 }
 
 const EMPTY_SEGMENT: MessageSegment = { kind: 'text', text: '', start: 0 };
@@ -116,6 +118,7 @@ function buildFacts(transcript: Transcript, view: View): TranscriptFacts {
     output,
     reasoning,
     environment: transcript.environment ?? '',
+    shared: new Map(),
   };
 }
 
