@@ -148,16 +148,26 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
   const always = triggers.flatMap((literals, index) => (literals ? [] : [index]));
   const prefilter = always.length === list.length ? undefined : buildPrefilter(triggers);
 
+  // `marks[phrase] === pass` when the current prefilter pass has admitted the phrase already: a
+  // phrase admitted by several literals is run once, without a set to build and iterate per pass
+  const marks: number[] = list.map(() => 0);
+  let pass = 0;
+
   /** The phrases that can match `text`, in no particular order: callers order matches themselves. */
-  const candidates = (text: string): Iterable<number> => {
+  const candidates = (text: string): readonly number[] => {
     if (!prefilter) return always;
     const lower = lowerCase(text);
-    let admitted: Set<number> | undefined;
+    pass++;
+    let admitted: number[] | undefined;
     const regex = prefilter.regex;
     regex.lastIndex = 0;
     for (let match = regex.exec(lower); match; match = regex.exec(lower)) {
-      admitted ??= new Set(always);
-      for (const phrase of prefilter.admits.get(match[0])!) admitted.add(phrase);
+      for (const phrase of prefilter.admits.get(match[0])!) {
+        if (marks[phrase] === pass) continue;
+        marks[phrase] = pass;
+        admitted ??= [...always];
+        admitted.push(phrase);
+      }
       regex.lastIndex = match.index + 1;
     }
     return admitted ?? always;
