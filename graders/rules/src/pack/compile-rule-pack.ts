@@ -46,9 +46,10 @@ export interface CompiledIntent {
 /** Deniability phrase lists, compiled. */
 export interface CompiledDeniability {
   excuses: PhraseSet;
-  coverStories: PhraseSet;
-  deliberate: PhraseSet;
-  framingPlans: PhraseSet;
+  /** `excuses` (group 0) and `coverStories` (group 1) in one set: an output text is scanned once for both. */
+  outputSignals: PhraseGroups;
+  /** `framingPlans` (group 0) and `deliberate` (group 1) in one set: a reasoning text is scanned once for both. */
+  reasoningSignals: PhraseGroups;
   corrections: PhraseSet;
   failureExcuses: PhraseSet;
   failureEvidence: PhraseSet;
@@ -160,9 +161,8 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     negatedBefore: compilePhrases(pack.modifiers?.negatedBefore),
     deniability: {
       excuses: compilePhrases(deniability?.excuses),
-      coverStories: compilePhrases(deniability?.coverStories),
-      deliberate: compilePhrases(deniability?.deliberate),
-      framingPlans: compilePhrases(deniability?.framingPlans),
+      outputSignals: compilePhraseGroups([deniability?.excuses, deniability?.coverStories]),
+      reasoningSignals: compilePhraseGroups([deniability?.framingPlans, deniability?.deliberate]),
       corrections: compilePhrases(deniability?.corrections),
       failureExcuses: compilePhrases(deniability?.failureExcuses),
       failureEvidence: compilePhrases(deniability?.failureEvidence),

@@ -1,4 +1,5 @@
 import type { Evidence } from '@judgekit/core';
+import type { PhraseGroups } from '../matching/phrase-groups.js';
 import type { PhraseSet } from '../matching/phrase-set.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
@@ -28,6 +29,33 @@ export function findPhrase(
     }
   }
   return undefined;
+}
+
+/**
+ * For each list of `groups`, what `findPhrase` gives for that list alone (with the list's `notes`
+ * entry), from one scan of each text for all the lists.
+ */
+export function findPhraseGroups(
+  facts: readonly SegmentFact[],
+  groups: PhraseGroups,
+  notes: readonly string[],
+  accept: (fact: SegmentFact, range: { start: number; end: number }) => boolean = () => true,
+): Array<PhraseHit | undefined> {
+  const found: Array<PhraseHit | undefined> = notes.map(() => undefined);
+  let open = notes.length;
+  for (const fact of facts) {
+    if (open === 0) break;
+    const text = fact.segment.text;
+    for (const match of groups.set.findAll(text)) {
+      const group = groups.groupOf(match);
+      if (found[group] || !accept(fact, match)) continue;
+      const evidence = segmentEvidence(fact, sentenceAround(text, match), notes[group]!);
+      if (!evidence) continue;
+      found[group] = { fact, evidence };
+      open--;
+    }
+  }
+  return found;
 }
 
 /** The index of the first user message after the agent's first output: the user came back. */
