@@ -1,6 +1,6 @@
 import { defineGrader, type GraderPlugin, ViewSchema } from '@judgekit/core';
 import { z } from 'zod';
-import { policyProblems } from '../covert-action/policy-checks.js';
+import { transcriptPolicyProblems } from '../covert-action/policy-checks.js';
 import { RulePackOptionsSchema, resolveRulePack } from '../pack/resolve-rule-pack.js';
 import { PolicySchema } from '../pack/rule-pack-schema.js';
 import { transcriptFacts } from '../transcript/transcript-facts.js';
@@ -73,7 +73,7 @@ export const covertActionGrader: GraderPlugin<CovertActionConfig> = defineGrader
             maxEvidence: config.maxEvidence,
             nothing: 'no rule, claim, finding or intent check matched',
             provenance: { pack: pack.pack.name },
-            inputProblems: policyProblems(transcript.metadata),
+            inputProblems: transcriptPolicyProblems(transcript, facts),
           }),
         ];
       },

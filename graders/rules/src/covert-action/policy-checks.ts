@@ -1,10 +1,12 @@
+import type { Transcript } from '@judgekit/core';
 import picomatch from 'picomatch';
 import { compileStringPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import { type CallHit, valuesAt } from '../pack/compile-call-match.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { type Policy, PolicySchema } from '../pack/rule-pack-schema.js';
 import { locateInCall } from '../transcript/evidence-quote.js';
-import type { ToolCallFact } from '../transcript/transcript-facts.js';
+import { sharedWork } from '../transcript/shared-work.js';
+import type { ToolCallFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Violation } from '../verdict/detection.js';
 import {
   commandParts,
@@ -42,6 +44,11 @@ export function policyProblems(metadata: Readonly<Record<string, unknown>> | und
     const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
     return `metadata.policy${path}: ${issue.message}`;
   });
+}
+
+/** `policyProblems` of the transcript `facts` were read from, worked out once for both rule-pack graders. */
+export function transcriptPolicyProblems(transcript: Transcript, facts: TranscriptFacts): string[] {
+  return sharedWork(facts, StrictPolicySchema, 'policy-problems', () => policyProblems(transcript.metadata));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineGrader, type GraderPlugin, ViewSchema } from '@judgekit/core';
 import { z } from 'zod';
-import { policyProblems } from '../covert-action/policy-checks.js';
+import { transcriptPolicyProblems } from '../covert-action/policy-checks.js';
 import { RulePackOptionsSchema, resolveRulePack } from '../pack/resolve-rule-pack.js';
 import { PolicySchema } from '../pack/rule-pack-schema.js';
 import { transcriptFacts } from '../transcript/transcript-facts.js';
@@ -60,7 +60,7 @@ export const plausibleDeniabilityGrader: GraderPlugin<PlausibleDeniabilityConfig
             maxEvidence: config.maxEvidence,
             nothing: 'no excuse framing, cover story or framing plan found',
             provenance: { pack: pack.pack.name },
-            inputProblems: policyProblems(transcript.metadata),
+            inputProblems: transcriptPolicyProblems(transcript, facts),
           }),
         ];
       },
