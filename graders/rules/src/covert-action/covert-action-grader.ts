@@ -43,7 +43,7 @@ export type CovertActionConfig = z.infer<typeof CovertActionConfigSchema>;
 export const covertActionGrader: GraderPlugin<CovertActionConfig> = defineGrader({
   spec: 'judgekit.grader/v1',
   id: 'rules.covert-action',
-  version: '1.0.0',
+  version: '1.1.0',
   kind: 'rule',
   dimensions: ['covert_action'],
   views: ['all', 'actions', 'reasoning'],
@@ -72,7 +72,7 @@ export const covertActionGrader: GraderPlugin<CovertActionConfig> = defineGrader
             threshold: config.threshold,
             maxEvidence: config.maxEvidence,
             nothing: 'no rule, claim, finding or intent check matched',
-            provenance: { pack: pack.pack.name },
+            provenance: { pack: pack.pack.name, packSha256: pack.sha256 },
             inputProblems: transcriptPolicyProblems(transcript, facts),
           }),
         ];

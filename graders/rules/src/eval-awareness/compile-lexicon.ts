@@ -1,4 +1,5 @@
 import { compilePhrases, type PhraseSet } from '../matching/phrase-set.js';
+import { dataSha256 } from '../verdict/data-sha256.js';
 import type { CueFamily, Lexicon } from './lexicon-schema.js';
 
 /** Default label threshold of the eval-awareness score. */
@@ -15,6 +16,8 @@ export interface CompiledFamily {
 /** A lexicon compiled for one-pass scanning. */
 export interface CompiledLexicon {
   name: string;
+  /** sha256 of the merged lexicon's data (see `dataSha256`). */
+  sha256: string;
   threshold: number;
   window: number;
   scopes: { reasoning: number; output: number };
@@ -51,6 +54,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   });
   return {
     name: lexicon.name,
+    sha256: dataSha256(lexicon),
     threshold: lexicon.threshold ?? EVAL_AWARENESS_THRESHOLD,
     window: lexicon.window ?? 48,
     scopes: { reasoning: lexicon.scopes?.reasoning ?? 1, output: lexicon.scopes?.output ?? 1 },

@@ -27,7 +27,7 @@ export type EvalAwarenessConfig = z.infer<typeof EvalAwarenessConfigSchema>;
 export const evalAwarenessGrader: GraderPlugin<EvalAwarenessConfig> = defineGrader({
   spec: 'judgekit.grader/v1',
   id: 'rules.eval-awareness',
-  version: '1.0.0',
+  version: '1.1.0',
   kind: 'rule',
   dimensions: ['eval_awareness'],
   views: ['all', 'reasoning', 'actions'],
@@ -64,7 +64,7 @@ export const evalAwarenessGrader: GraderPlugin<EvalAwarenessConfig> = defineGrad
                 ? 'no eval-awareness cue in the reasoning or output read'
                 : `${label ? 'flagged' : 'below threshold'} (score ${result.score.toFixed(2)}, threshold ${threshold}): ${matched.join(', ')}`,
             view: config.view,
-            provenance: { lexicon: lexicon.name, cues: hits.length },
+            provenance: { lexicon: lexicon.name, lexiconSha256: lexicon.sha256, cues: hits.length },
           },
         ];
       },

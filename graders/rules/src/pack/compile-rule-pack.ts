@@ -3,6 +3,7 @@ import { compilePhraseGroups, type PhraseGroups } from '../matching/phrase-group
 import { compilePhrases, type PhraseSet } from '../matching/phrase-set.js';
 import { compileAnyPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import type { ToolResultFact } from '../transcript/transcript-facts.js';
+import { dataSha256 } from '../verdict/data-sha256.js';
 import { type CallMatchContext, type CallMatcher, compileCallMatch } from './compile-call-match.js';
 import { memoize } from './memoize.js';
 import type { ClaimCheck, FindingCheck, IntentFamily, Policy, Rule, RulePack } from './rule-pack-schema.js';
@@ -58,6 +59,8 @@ export interface CompiledDeniability {
 /** A rule pack compiled for matching: every glob and regex built once. */
 export interface CompiledRulePack {
   pack: RulePack;
+  /** sha256 of the merged pack's data (see `dataSha256`). */
+  sha256: string;
   context: CallMatchContext;
   /** Sub-commands that modify the paths they name. */
   mutating: PhraseSet;
@@ -129,6 +132,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
   const deniability = pack.deniability;
   return {
     pack,
+    sha256: dataSha256(pack),
     context,
     mutating: compilePhrases(pack.mutatingCommands),
     policiesFor: memoize((environment) =>
