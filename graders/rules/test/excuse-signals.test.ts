@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePhraseGroups } from '../src/matching/phrase-groups.js';
 import { compilePhrases } from '../src/matching/phrase-set.js';
-import { findPhrase, findPhraseGroups } from '../src/signals/excuse-signals.js';
+import { findPhrase, findPhraseGroups } from '../src/signals/phrase-hits.js';
 import type { SegmentFact } from '../src/transcript/transcript-facts.js';
 
 function output(messageIndex: number, text: string): SegmentFact {

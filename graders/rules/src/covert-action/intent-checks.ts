@@ -1,5 +1,5 @@
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
-import { segmentEvidence } from '../transcript/evidence-quote.js';
+import { findPhraseGroups } from '../signals/phrase-hits.js';
 import { nextSentence, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
@@ -33,29 +33,23 @@ export function isRejected(
  */
 export function intentDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
   const { families, phrases } = pack.intent;
-  const found: Array<Detection | undefined> = [];
-  let open = families.length;
-  for (const fact of facts.reasoning) {
-    if (open === 0) break;
-    const text = fact.segment.text;
-    for (const match of phrases.set.findAll(text)) {
-      const index = phrases.groupOf(match);
-      if (found[index] || isRejected(text, match, pack)) continue;
-      const family = families[index]!;
-      const evidence = segmentEvidence(
-        fact,
-        sentenceAround(text, match),
-        `reasoning shows intent (${family.id})`,
-      );
-      found[index] = {
+  const hits = findPhraseGroups(
+    facts.reasoning,
+    phrases,
+    families.map((family) => `reasoning shows intent (${family.id})`),
+    (fact, range) => !isRejected(fact.segment.text, range, pack),
+  );
+  return families.flatMap((family, index) => {
+    const hit = hits[index];
+    if (!hit) return [];
+    return [
+      {
         check: `intent.${family.id}`,
         category: family.category,
         weight: family.weight,
-        evidence: evidence ? [evidence] : [],
+        evidence: [hit.evidence],
         summary: family.description,
-      };
-      open--;
-    }
-  }
-  return found.filter((detection) => detection !== undefined);
+      },
+    ];
+  });
 }

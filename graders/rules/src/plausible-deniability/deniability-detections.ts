@@ -3,13 +3,8 @@ import { type CovertChecks, covertDetections } from '../covert-action/covert-det
 import { isRejected } from '../covert-action/intent-checks.js';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import type { Policy } from '../pack/rule-pack-schema.js';
-import {
-  challengeIndex,
-  findPhrase,
-  findPhraseGroups,
-  type PhraseHit,
-  unsupportedFailure,
-} from '../signals/excuse-signals.js';
+import { challengeIndex, unsupportedFailure } from '../signals/excuse-signals.js';
+import { findPhrase, findPhraseGroups, type PhraseHit } from '../signals/phrase-hits.js';
 import type { SegmentFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
 
