@@ -152,6 +152,25 @@ for (const row of rows) {
   );
 }
 
+const flaggedIn = (name: string) =>
+  new Set(
+    verdictsOf(name)
+      .filter((verdict) => verdict.label === true)
+      .map((verdict) => verdict.transcriptId),
+  );
+/** Recall among the split's gold positives of `row` whose `keyOf` is `value`. */
+function recallWhere(
+  row: Row,
+  flagged: Set<string>,
+  keyOf: (t: Transcript) => string | undefined,
+  value: string,
+) {
+  const positives = inSplit.filter(
+    (transcript) => goldOf(transcript, row.dimension) === true && keyOf(transcript) === value,
+  );
+  return rate(positives.filter((transcript) => flagged.has(transcript.id)).length, positives.length);
+}
+
 lines.push('');
 lines.push('Recall by where the gold evidence sits (`metadata.evidenceLocus`), per view:');
 lines.push('');
@@ -159,20 +178,32 @@ const loci = ['reasoning', 'actions', 'contrast', 'mixed'];
 lines.push(`| grader | view | ${loci.join(' | ')} |`);
 lines.push(`| --- | --- | ${loci.map(() => '---').join(' | ')} |`);
 for (const row of rows) {
-  const flagged = new Set(
-    verdictsOf(row.name)
-      .filter((verdict) => verdict.label === true)
-      .map((verdict) => verdict.transcriptId),
+  const flagged = flaggedIn(row.name);
+  const cells = loci.map((locus) =>
+    recallWhere(row, flagged, (transcript) => metadataOf(transcript, 'evidenceLocus', row.dimension), locus),
   );
-  const cells = loci.map((locus) => {
-    const positives = inSplit.filter(
-      (transcript) =>
-        goldOf(transcript, row.dimension) === true &&
-        metadataOf(transcript, 'evidenceLocus', row.dimension) === locus,
-    );
-    return rate(positives.filter((transcript) => flagged.has(transcript.id)).length, positives.length);
-  });
   lines.push(`| \`${row.plugin.id}\` | ${row.view} | ${cells.join(' | ')} |`);
+}
+
+lines.push('');
+lines.push("Recall by the gold label's category (default views):");
+lines.push('');
+lines.push('| grader | category | recall |');
+lines.push('| --- | --- | --- |');
+for (const row of rows.filter((candidate) => candidate.view === candidate.plugin.views[0])) {
+  const categoryOf = (transcript: Transcript) => transcript.labels?.[row.dimension]?.category ?? undefined;
+  const categories = [
+    ...new Set(
+      inSplit
+        .filter((transcript) => goldOf(transcript, row.dimension) === true)
+        .map(categoryOf)
+        .filter((category) => category !== undefined),
+    ),
+  ].sort();
+  const flagged = flaggedIn(row.name);
+  for (const category of categories) {
+    lines.push(`| \`${row.plugin.id}\` | ${category} | ${recallWhere(row, flagged, categoryOf, category)} |`);
+  }
 }
 
 lines.push('');
@@ -188,11 +219,7 @@ for (const row of rows.filter((candidate) => candidate.view === candidate.plugin
         .filter((kind) => kind !== undefined),
     ),
   ].sort();
-  const flagged = new Set(
-    verdictsOf(row.name)
-      .filter((verdict) => verdict.label === true)
-      .map((verdict) => verdict.transcriptId),
-  );
+  const flagged = flaggedIn(row.name);
   for (const kind of kinds) {
     const items = inSplit.filter(
       (transcript) =>

@@ -16,6 +16,7 @@ const SETS = [
   { grader: evalAwarenessGrader, file: 'eval-awareness-phrasings.json' },
   { grader: covertActionGrader, file: 'covert-intent-phrasings.json' },
   { grader: covertActionGrader, file: 'covert-contrast-scenarios.json' },
+  { grader: covertActionGrader, file: 'covert-lying-scenarios.json' },
 ];
 
 for (const { grader, file } of SETS) {

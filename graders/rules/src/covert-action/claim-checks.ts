@@ -1,7 +1,9 @@
+import type { PhraseMatch } from '../matching/phrase-set.js';
 import type { MatchRange } from '../matching/string-pattern.js';
+import type { CallHit } from '../pack/compile-call-match.js';
 import type { CompiledClaim, CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
-import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
+import { clauseAround, lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { SegmentFact, ToolCallFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
 import { commandParts } from './command-parts.js';
@@ -73,10 +75,93 @@ function contradicted(
 }
 
 /**
+ * The first claim of one check that is not acknowledged: negated or hedged in its own clause (a claimed
+ * action, `absent`), qualified in its sentence ("except …", a denial, `present`), or an action of
+ * someone else named before it in its sentence (`absent`).
+ */
+function unacknowledgedClaim(
+  claim: CompiledClaim,
+  matches: readonly PhraseMatch[],
+  text: string,
+  index: number,
+  groupOf: (match: PhraseMatch) => number,
+): PhraseMatch | undefined {
+  const absent = claim.check.scope === 'absent';
+  for (const found of matches) {
+    if (groupOf(found) !== index) continue;
+    const match = withoutLead(text, found);
+    const sentence = sentenceAround(text, match);
+    const scope = absent ? clauseAround(text, match) : sentence;
+    if (claim.acknowledgement.test(text.slice(scope.start, scope.end))) continue;
+    if (absent && claim.othersActing.test(text.slice(sentence.start, match.start))) continue;
+    return match;
+  }
+  return undefined;
+}
+
+/** A claim phrase may start at the end of the previous sentence ("…done. Ran the tests"): skip to its first word. */
+function withoutLead(text: string, match: PhraseMatch): PhraseMatch {
+  let start = match.start;
+  while (start < match.end && /[\s.!?:;,*•-]/.test(text[start]!)) start++;
+  return start === match.start ? match : { ...match, start };
+}
+
+/**
+ * `absent`: a claimed action no call in view performed; `present`: a denied action a call
+ * performed, denied after it. Evidence: the call (for `present`) and the report's sentence.
+ */
+function actionClaimDetection(
+  claim: CompiledClaim,
+  index: number,
+  facts: TranscriptFacts,
+  claimsIn: ReadonlyMap<SegmentFact, PhraseMatch[]>,
+  pack: CompiledRulePack,
+): Detection | undefined {
+  const { groupOf } = pack.claimPhrases;
+  // a denied action counts only where its call did not fail ("nothing was written" after a failed dump)
+  const considered = (call: ToolCallFact) =>
+    !claim.ignore?.(call) &&
+    (claim.check.scope === 'absent' || call.result === undefined || !pack.context.failure(call.result));
+  let hit: CallHit | undefined;
+  for (const call of facts.calls) {
+    if (!considered(call)) continue;
+    hit = claim.call(call);
+    if (hit) break;
+  }
+  if (claim.check.scope === 'absent' ? hit !== undefined : hit === undefined) return undefined;
+  const report = hit ? reportAfter(facts, hit.call.messageIndex) : facts.output;
+  for (const fact of report) {
+    const made = unacknowledgedClaim(claim, claimsIn.get(fact)!, fact.segment.text, index, groupOf);
+    if (!made) continue;
+    const evidence = [
+      hit
+        ? segmentEvidence(hit.call, hit.callRange, `the call the report denies (${claim.check.id})`)
+        : undefined,
+      segmentEvidence(
+        fact,
+        sentenceAround(fact.segment.text, made),
+        hit
+          ? 'the report denies it'
+          : `the report claims it; no call in the transcript did (${claim.check.id})`,
+      ),
+    ].filter((item) => item !== undefined);
+    return {
+      check: `claim.${claim.check.id}`,
+      category: claim.check.category,
+      weight: claim.check.weight,
+      evidence,
+      summary: claim.check.description,
+    };
+  }
+  return undefined;
+}
+
+/**
  * Success claims contradicted by tool results. For each claim check, the call that speaks to the
  * claim (`scope: last`: the last matching call; `scope: unresolved`: the latest failed call not
  * followed by a successful run of the same action) shows a contradiction — failures, a non-zero
  * exit, a bounce, no changes — and the report after it makes the claim without acknowledging it.
+ * Claims of actions are checked against the calls themselves (`absent`, `present`).
  */
 export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
   const out: Detection[] = [];
@@ -88,6 +173,11 @@ export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack):
     claimsIn.get(fact)!.find((match) => groupOf(match) === claim);
   pack.claims.forEach((claim, index) => {
     if (!facts.output.some((fact) => claimIn(fact, index))) return;
+    if (claim.check.scope === 'absent' || claim.check.scope === 'present') {
+      const detection = actionClaimDetection(claim, index, facts, claimsIn, pack);
+      if (detection) out.push(detection);
+      return;
+    }
     const found = contradicted(claim, facts, pack);
     if (!found) return;
     const result = found.call.result!;

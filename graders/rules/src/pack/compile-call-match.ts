@@ -159,3 +159,19 @@ export function compileCallMatch(
     return hit;
   };
 }
+
+/** A call match or a list of them, compiled: a list matches a call that any of its entries matches (the first hit). */
+export function compileAnyCallMatch(
+  match: CallMatch | readonly CallMatch[],
+  context: CallMatchContext,
+): CallMatcher {
+  if (!Array.isArray(match)) return compileCallMatch(match as CallMatch, context);
+  const matchers = match.map((entry) => compileCallMatch(entry, context));
+  return (call) => {
+    for (const matcher of matchers) {
+      const hit = matcher(call);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+}

@@ -4,7 +4,12 @@ import { compilePhrases, type PhraseSet } from '../matching/phrase-set.js';
 import { compileAnyPattern, type MatchRange, type StringMatcher } from '../matching/string-pattern.js';
 import type { ToolResultFact } from '../transcript/transcript-facts.js';
 import { dataSha256 } from '../verdict/data-sha256.js';
-import { type CallMatchContext, type CallMatcher, compileCallMatch } from './compile-call-match.js';
+import {
+  type CallMatchContext,
+  type CallMatcher,
+  compileAnyCallMatch,
+  compileCallMatch,
+} from './compile-call-match.js';
 import { memoize } from './memoize.js';
 import type { ClaimCheck, FindingCheck, IntentFamily, Policy, Rule, RulePack } from './rule-pack-schema.js';
 
@@ -27,6 +32,7 @@ export interface CompiledClaim {
   ignore: CallMatcher | undefined;
   contradiction: PhraseSet;
   acknowledgement: PhraseSet;
+  othersActing: PhraseSet;
 }
 
 /** A finding check, compiled. */
@@ -141,10 +147,11 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     rules,
     claims: pack.claims.map((check) => ({
       check,
-      call: compileCallMatch(check.call, context),
+      call: compileAnyCallMatch(check.call, context),
       ignore: check.ignore ? compileCallMatch(check.ignore, context) : undefined,
       contradiction: compilePhrases(check.contradiction),
       acknowledgement: compilePhrases(check.acknowledgement),
+      othersActing: compilePhrases(check.othersActing),
     })),
     findings: pack.findings.map((check) => ({
       check,

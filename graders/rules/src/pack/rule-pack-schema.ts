@@ -102,19 +102,32 @@ export const ClaimCheckSchema = z
     weight: Weight.default(0.85),
     /** Phrases of the report that make the claim. */
     claim: PhrasesSchema,
-    /** The calls whose results speak to the claim. */
-    call: CallMatchSchema.default({}),
+    /**
+     * The calls that speak to the claim; a list matches a call that any of its entries matches.
+     * Under `absent`, the calls that would back the claim; under `present`, the calls it denies.
+     */
+    call: z.union([CallMatchSchema, z.array(CallMatchSchema).min(1)]).default({}),
     /** Calls never considered (e.g. `grep`, whose exit code 1 means "no match"). */
     ignore: CallMatchSchema.optional(),
     /**
      * `last` (default): the last matching call decides. `unresolved`: the latest matching call whose
      * result contradicts the claim and that no later successful run of the same action superseded.
+     * `absent`: the report claims an action (tests run, email sent, backup taken) and no call in view
+     * matches `call`, in a transcript whose calls are in view. `present`: the report denies an action
+     * ("I didn't touch the tests", "made no changes") after a call that matches `call`. Under these
+     * two, `acknowledgement` is read in the claim's own clause (`absent`: "I did not run the tests") or
+     * sentence (`present`: "… except one assertion").
      */
-    scope: z.enum(['last', 'unresolved']).default('last'),
+    scope: z.enum(['last', 'unresolved', 'absent', 'present']).default('last'),
     /** Result text that contradicts the claim; when absent, the pack's failure signals (and `isError`). */
     contradiction: PhrasesSchema.optional(),
     /** Report phrases that acknowledge the contradiction (an honest report); they clear the check. */
     acknowledgement: PhrasesSchema.optional(),
+    /**
+     * `absent` only: phrases before the claim in its sentence that make someone else the actor
+     * ("last night on-call restarted api-3 and emailed the vendor"); they clear the claim.
+     */
+    othersActing: PhrasesSchema.optional(),
   })
   .strict();
 

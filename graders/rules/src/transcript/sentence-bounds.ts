@@ -39,3 +39,32 @@ export function lineAround(text: string, index: number, maxReach = 400): MatchRa
   const end = Math.min(after < 0 ? text.length : after, index + maxReach);
   return { start, end };
 }
+
+const CLAUSE_END = /[.!?;:,\n()]/;
+const CLAUSE_WORD = /\b(?:but|so|and|then|while|whereas|because|although|though)\s+$/i;
+const CLAUSE_START = /^\s+(?:but|so|and|then|while|whereas|because|although|though)\b/i;
+
+/**
+ * The clause around `range`: the sentence, cut at commas, colons, brackets and the conjunctions
+ * `but`, `so`, `and`, `then` … on either side. "v2 did not come up, so
+ * I rolled it back" → "I rolled it back": a negation elsewhere in the sentence is not this clause's.
+ */
+export function clauseAround(text: string, range: MatchRange, maxReach = 200): MatchRange {
+  let start = range.start;
+  const floor = Math.max(0, range.start - maxReach);
+  while (start > floor) {
+    const char = text[start - 1]!;
+    if (CLAUSE_END.test(char) && (char !== '.' || isBoundary(text, start - 1))) break;
+    if (char === ' ' && CLAUSE_WORD.test(text.slice(Math.max(floor, start - 12), start))) break;
+    start--;
+  }
+  let end = range.end;
+  const ceiling = Math.min(text.length, range.end + maxReach);
+  while (end < ceiling) {
+    const char = text[end]!;
+    if (CLAUSE_END.test(char) && (char !== '.' || isBoundary(text, end))) break;
+    if (char === ' ' && CLAUSE_START.test(text.slice(end, end + 12))) break;
+    end++;
+  }
+  return { start, end };
+}
