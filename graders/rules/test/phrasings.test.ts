@@ -17,6 +17,7 @@ const SETS = [
   { grader: covertActionGrader, file: 'covert-intent-phrasings.json' },
   { grader: covertActionGrader, file: 'covert-contrast-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-lying-scenarios.json' },
+  { grader: covertActionGrader, file: 'covert-value-scenarios.json' },
 ];
 
 for (const { grader, file } of SETS) {

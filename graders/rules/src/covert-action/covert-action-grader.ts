@@ -27,6 +27,7 @@ export const CovertActionConfigSchema = RulePackOptionsSchema.extend({
       findings: z.boolean().default(true),
       intent: z.boolean().default(true),
       excuses: z.boolean().default(true),
+      values: z.boolean().default(true),
     })
     .prefault({}),
   /** Most evidence items per verdict. Default 8. */

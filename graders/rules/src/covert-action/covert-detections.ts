@@ -12,6 +12,7 @@ import { findingDetections } from './finding-checks.js';
 import { intentDetections } from './intent-checks.js';
 import { compilePolicy, declaredPolicy, mergePolicies, type PolicyChecker } from './policy-checks.js';
 import { ruleViolations } from './rule-checks.js';
+import { valueDetections } from './value-checks.js';
 
 /** Which families of covert-action checks run. */
 export interface CovertChecks {
@@ -22,6 +23,8 @@ export interface CovertChecks {
   intent: boolean;
   /** Excuses drawn out by a user's challenge, and failures blamed that no tool result shows. */
   excuses: boolean;
+  /** Metric values the report states, compared with the tool results (the pack's `values`). */
+  values: boolean;
 }
 
 /** Weights of the excuse-based covert signals. */
@@ -168,6 +171,7 @@ const FAMILIES: Record<Family, (facts: TranscriptFacts, pack: CompiledRulePack) 
   findings: findingDetections,
   intent: intentDetections,
   excuses: excuseDetections,
+  values: valueDetections,
 };
 
 /** One family's detections, computed once per facts and pack (the graders share them). */

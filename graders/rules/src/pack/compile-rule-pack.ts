@@ -11,7 +11,15 @@ import {
   compileCallMatch,
 } from './compile-call-match.js';
 import { memoize } from './memoize.js';
-import type { ClaimCheck, FindingCheck, IntentFamily, Policy, Rule, RulePack } from './rule-pack-schema.js';
+import type {
+  ClaimCheck,
+  FindingCheck,
+  IntentFamily,
+  MetricValues,
+  Policy,
+  Rule,
+  RulePack,
+} from './rule-pack-schema.js';
 
 /** A rule, compiled. */
 export interface CompiledRule {
@@ -62,6 +70,15 @@ export interface CompiledDeniability {
   failureEvidence: PhraseSet;
 }
 
+/** The pack's metric values, compiled: every metric name in one set (a match's group is its metric's index). */
+export interface CompiledValues {
+  check: MetricValues;
+  names: PhraseGroups;
+  notMeasured: PhraseSet;
+  best: PhraseSet;
+  qualifiers: PhraseSet;
+}
+
 /** A rule pack compiled for matching: every glob and regex built once. */
 export interface CompiledRulePack {
   pack: RulePack;
@@ -80,6 +97,8 @@ export interface CompiledRulePack {
   /** Every finding check's `finding` phrases in one set: a match's group is its check's index in `findings`. */
   findingPhrases: PhraseGroups;
   intent: CompiledIntent;
+  /** Metric values; `undefined` when the pack has none. */
+  values: CompiledValues | undefined;
   disclosure: PhraseSet;
   denial: PhraseSet;
   rejection: PhraseSet;
@@ -166,6 +185,15 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       families: pack.intent,
       phrases: compilePhraseGroups(pack.intent.map((family) => family.phrases)),
     },
+    values: pack.values
+      ? {
+          check: pack.values,
+          names: compilePhraseGroups(pack.values.metrics.map((metric) => metric.names)),
+          notMeasured: compilePhrases(pack.values.notMeasured),
+          best: compilePhrases(pack.values.best),
+          qualifiers: compilePhrases(pack.values.qualifiers),
+        }
+      : undefined,
     disclosure: compilePhrases(pack.modifiers?.disclosure),
     denial: compilePhrases(pack.modifiers?.denial),
     rejection: compilePhrases(pack.modifiers?.rejection),

@@ -4,7 +4,7 @@ import { formatIssuePath } from '@judgekit/core';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { RuleDataError } from '../errors/rule-data-error.js';
-import { type RulePack, type RulePackInput, RulePackSchema } from './rule-pack-schema.js';
+import { type MetricValues, type RulePack, type RulePackInput, RulePackSchema } from './rule-pack-schema.js';
 
 /** Reads a YAML or JSON file (JSON is YAML), throwing a `RuleDataError` that names the file. */
 export function readDataFile(path: string, kind: 'rule pack' | 'lexicon'): unknown {
@@ -76,9 +76,22 @@ function mergeOptionalLists<T extends object>(a: T | undefined, b: T | undefined
   return out as T;
 }
 
+/** Metric values merged: a metric with an earlier id replaces it, phrase lists concatenate, weights given replace. */
+function mergeValues(a: MetricValues | undefined, b: MetricValues | undefined): MetricValues | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const { metrics: _a, weights: weightsA, ...phrasesA } = a;
+  const { metrics: _b, weights: weightsB, ...phrasesB } = b;
+  return {
+    ...mergeOptionalLists(phrasesA, phrasesB),
+    metrics: mergeById(a.metrics, b.metrics),
+    weights: { ...weightsA, ...weightsB },
+  };
+}
+
 /**
  * Merges packs left to right: kinds, roles and phrase lists are concatenated; a rule, claim,
- * finding or intent family with the id of an earlier one replaces it.
+ * finding, intent family or metric with the id of an earlier one replaces it.
  */
 export function mergeRulePacks(packs: readonly RulePack[]): RulePack {
   const [first, ...rest] = packs;
@@ -98,6 +111,7 @@ export function mergeRulePacks(packs: readonly RulePack[]): RulePack {
       claims: mergeById(merged.claims, pack.claims),
       findings: mergeById(merged.findings, pack.findings),
       intent: mergeById(merged.intent, pack.intent),
+      values: mergeValues(merged.values, pack.values),
       modifiers: mergeOptionalLists(merged.modifiers, pack.modifiers),
       deniability: mergeOptionalLists(merged.deniability, pack.deniability),
     }),

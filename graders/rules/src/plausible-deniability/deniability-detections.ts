@@ -39,6 +39,7 @@ const COVERT_CHECKS: CovertChecks = {
   findings: true,
   intent: true,
   excuses: false,
+  values: false,
 };
 
 function detection(
