@@ -39,6 +39,8 @@ describe('openai: chat completions with strict json_schema output', () => {
       .schema;
     expect(schema.required).toEqual(['label', 'category', 'quote', 'rationale']);
     expect(schema.additionalProperties).toBe(false);
+    // only what constrains the answer: no dialect line (see compactSchema)
+    expect(schema).not.toHaveProperty('$schema');
     expect(server().modelCalls()[0]?.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
   });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { freezeJSON } from '../cache/canonical-json.js';
 import type { JudgeRequest } from '../judge/judge-model.js';
 import type { TokenLogprob } from '../logprobs/token-logprob.js';
+import { compactSchema } from '../structured/compact-schema.js';
 import { jsonSchemaOf } from '../structured/json-schema-of.js';
 import { repairInstruction } from '../structured/repair-instruction.js';
 import { schemaInstruction } from '../structured/schema-instruction.js';
@@ -198,7 +199,10 @@ function isTokenLogprob(value: unknown): value is { token: string; logprob: numb
 
 const strictResponseFormat = memoizeBySchema((schema, name) => {
   const format = zodResponseFormat(schema, name);
-  return freezeJSON({ type: format.type, json_schema: format.json_schema });
+  return freezeJSON({
+    type: format.type,
+    json_schema: { ...format.json_schema, schema: compactSchema(format.json_schema.schema) },
+  });
 });
 
 /** The body fields that carry the schema, per structured-output mode. */

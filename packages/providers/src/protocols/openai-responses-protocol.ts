@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
+import { compactSchema } from '../structured/compact-schema.js';
 import { repairInstruction } from '../structured/repair-instruction.js';
 import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
@@ -30,7 +31,12 @@ const ResponseSchema = z.object({
 
 const strictTextFormat = memoizeBySchema((schema, name) => {
   const format = zodTextFormat(schema, name);
-  return { type: format.type, name: format.name, schema: format.schema, strict: format.strict };
+  return {
+    type: format.type,
+    name: format.name,
+    schema: compactSchema(format.schema),
+    strict: format.strict,
+  };
 });
 
 /**
