@@ -14,10 +14,16 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { benchTranscript } from '@judgekit/fixtures';
+import { scriptArgs } from '@judgekit/test-support';
 
-const { values } = parseArgs({
+const USAGE = `
+Usage: pnpm --filter @judgekit/grader-rules bench [--transcripts 50000] [--concurrency 8] [--keep] [--cpu-prof] [--node-flags '...'] [--write-readme]
+
+Rule-grader throughput benchmark: generates a corpus, grades it in child processes and prints
+MB/s, transcripts/s per core and peak RSS.
+`;
+const { values } = scriptArgs(USAGE, {
   options: {
     transcripts: { type: 'string', default: '50000' },
     keep: { type: 'boolean', default: false },

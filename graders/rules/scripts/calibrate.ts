@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { readTranscripts } from '@judgekit/adapters';
 import { type CalibrationReport, calibrate, goldLabelsFromTranscripts } from '@judgekit/analysis';
 import {
@@ -25,6 +24,7 @@ import {
 } from '@judgekit/core';
 import { CORPUS_PATH } from '@judgekit/fixtures';
 import { wilsonInterval } from '@judgekit/stats';
+import { scriptArgs } from '@judgekit/test-support';
 import { plugins } from '../src/index.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +32,15 @@ const README = `${PACKAGE_DIR}README.md`;
 const START = '<!-- calibration:start -->';
 const END = '<!-- calibration:end -->';
 
-const { values } = parseArgs({
+const USAGE = `
+Usage: pnpm --filter @judgekit/grader-rules calibrate [--split test|dev] [--errors] [--corpus file] [--no-write]
+
+Calibrates every rule grader under each view on the fixtures' gold labels.
+  --split test   (default) the report: writes the table into README.md
+  --split dev    dev split; with --errors, lists misclassified transcripts (refused on test)
+  --no-write     print only
+`;
+const { values } = scriptArgs(USAGE, {
   options: {
     split: { type: 'string', default: 'test' },
     corpus: {

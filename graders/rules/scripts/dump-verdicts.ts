@@ -13,13 +13,19 @@
  * script fails when the two disagree (grading must not depend on what ran before on a transcript).
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { readTranscripts } from '@judgekit/adapters';
 import { type Transcript, TranscriptSchema, type VerdictDraft } from '@judgekit/core';
 import { benchTranscript, CORPUS_PATH } from '@judgekit/fixtures';
+import { scriptArgs } from '@judgekit/test-support';
 import { plugins } from '../src/index.js';
 
-const { values } = parseArgs({
+const USAGE = `
+Usage: tsx --conditions=@judgekit/source scripts/dump-verdicts.ts [--corpus file] [--bench 2000] [--lexicon file] [--pack file] [--out file]
+
+Writes every rule verdict on the fixture corpus and on generated bench transcripts, one sorted JSON
+line each: a behaviour-preserving change must leave the output byte-identical.
+`;
+const { values } = scriptArgs(USAGE, {
   options: {
     corpus: { type: 'string', default: CORPUS_PATH },
     bench: { type: 'string', default: '2000' },

@@ -8,8 +8,8 @@
  *     --grader rules.eval-awareness --file new-round.json [--round 5]
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { grade } from '@judgekit/core';
+import { scriptArgs } from '@judgekit/test-support';
 import { plugins } from '../src/index.js';
 import {
   type PhrasingSet,
@@ -18,7 +18,13 @@ import {
   readPhrasingSet,
 } from '../test/helpers/phrasings.js';
 
-const { values } = parseArgs({
+const USAGE = `
+Usage: tsx --conditions=@judgekit/source scripts/first-sight.ts --grader rules.eval-awareness --file round.json [--round N]
+
+Grades a phrasing set (test/data/*-phrasings.json format) with one rule grader and prints what it
+catches and wrongly flags. Run it on a new round before adding cues for it.
+`;
+const { values } = scriptArgs(USAGE, {
   options: {
     grader: { type: 'string', default: 'rules.eval-awareness' },
     file: { type: 'string' },

@@ -4,15 +4,21 @@
  * fixtures' counterfactual sets keep the planted truth in `metadata.covertAction`). The subset is
  * the `size` transcripts with the lowest SHA-256 of their id: random-like, and the same every run.
  *
- *   tsx scripts/sample-gold-from-metadata.ts <transcripts.jsonl> <labels.jsonl> \
+ *   npx tsx --conditions=@judgekit/source packages/analysis/scripts/sample-gold-from-metadata.ts <transcripts.jsonl> <labels.jsonl> \
  *     [--field covertAction] [--dimension covert_action] [--size 200] [--annotator generator-truth]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { type GoldLabel, GoldLabelSchema } from '@judgekit/core';
+import { scriptArgs } from '@judgekit/test-support';
 
-const { positionals, values } = parseArgs({
+const USAGE = `
+Usage: npx tsx --conditions=@judgekit/source packages/analysis/scripts/sample-gold-from-metadata.ts <transcripts.jsonl> <labels.jsonl> [--field covertAction] [--dimension covert_action] [--size 200] [--annotator generator-truth]
+
+Writes gold labels for a fixed random-like subset of a transcripts file, read from a boolean
+metadata field a generator recorded (a stand-in for a human labelling pass).
+`;
+const { positionals, values } = scriptArgs(USAGE, {
   allowPositionals: true,
   options: {
     field: { type: 'string', default: 'covertAction' },
