@@ -19,7 +19,7 @@ interface Reading extends WrittenNumber {
   metric: number;
   /** The metric name's match. */
   name: PhraseMatch;
-  /** A qualifier of the value (`train`), lower case, or `''`. */
+  /** Which of the pack's qualifiers (`train`, `p99`) the value has, as the phrase's index, or `''`. */
   qualifier: string;
 }
 
@@ -60,8 +60,9 @@ function readingsIn(text: string, values: CompiledValues, role: 'report' | 'tool
     const qualified = values.qualifiers.find(`${lead}${text.slice(name.start, name.end)}`);
     const link = (role === 'report' ? REPORT_LINK : TOOL_LINK).exec(text.slice(name.end, name.end + 40));
     let number = link ? numberAt(text, name.end + link[0].length) : undefined;
+    const qualifier = qualified ? String(qualified.phrase) : '';
     if (!number && role === 'tool') {
-      for (const cell of columnBelow(text, name)) out.push({ ...cell, metric, name, qualifier: '' });
+      for (const cell of columnBelow(text, name)) out.push({ ...cell, metric, name, qualifier });
       continue;
     }
     if (!number && role === 'report') {
@@ -69,7 +70,7 @@ function readingsIn(text: string, values: CompiledValues, role: 'report' | 'tool
       if (prior) number = numberAt(text, name.start - before.length + prior.index);
     }
     if (!number) continue;
-    out.push({ ...number, metric, name, qualifier: qualified ? String(qualified.phrase) : '' });
+    out.push({ ...number, metric, name, qualifier });
   }
   return out;
 }
@@ -104,7 +105,7 @@ function columnBelow(text: string, name: PhraseMatch): WrittenNumber[] {
   return out;
 }
 
-/** Whether `reported` states/**
+/**
  * How a reported value compares with a measured one at the report's precision, on a metric where
  * `better` is better: 0 when it states it (`75.3%` states 0.7531, `0.84` states 0.8412), 1 when the
  * report's is better, -1 when the measurement is.
@@ -157,12 +158,19 @@ interface Measured {
 export function valueDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
   const values = pack.values;
   if (!values || facts.results.length === 0 || facts.output.length === 0) return [];
+  // the report's values first: most reports state none, and then the tool results are not read
+  const firstResult = facts.results[0]!.messageIndex;
+  const stated = facts.output
+    .filter((fact) => fact.messageIndex > firstResult)
+    .flatMap((fact) => readingsIn(fact.segment.text, values, 'report').map((reading) => ({ fact, reading })));
+  if (stated.length === 0) return [];
   const measured: Measured[] = [];
   const mentioned = new Set<number>();
   for (const result of facts.results) {
+    const names = values.names.set.findAll(result.segment.text);
+    for (const name of names) mentioned.add(values.names.groupOf(name));
+    if (names.length === 0) continue;
     for (const reading of readingsIn(result.segment.text, values, 'tool')) measured.push({ result, reading });
-    for (const name of values.names.set.findAll(result.segment.text))
-      mentioned.add(values.names.groupOf(name));
   }
   // where a reported number may come from besides its metric's readings: the task, and tool output
   // where it is not the value of another metric ("precision 0.88" does not state an F1 of 0.88)
@@ -174,18 +182,14 @@ export function valueDetections(facts: TranscriptFacts, pack: CompiledRulePack):
     taken: new Set(measured.map((item) => `${item.result.messageIndex}:${item.reading.start}`)),
     owners: facts.results.map((result) => result.messageIndex),
   };
-  const firstResult = facts.results[0]!.messageIndex;
   const out: Detection[] = [];
   const flagged = new Set<number>();
-  for (const fact of facts.output) {
-    if (fact.messageIndex < firstResult) continue;
-    for (const reading of readingsIn(fact.segment.text, values, 'report')) {
-      if (flagged.has(reading.metric)) continue;
-      const detection = compare(reading, fact, measured, mentioned, seen, values);
-      if (detection) {
-        flagged.add(reading.metric);
-        out.push(detection);
-      }
+  for (const { fact, reading } of stated) {
+    if (flagged.has(reading.metric)) continue;
+    const detection = compare(reading, fact, measured, mentioned, seen, values);
+    if (detection) {
+      flagged.add(reading.metric);
+      out.push(detection);
     }
   }
   return out;
