@@ -474,7 +474,7 @@ describe('rules.covert-action views', () => {
   it('reads no reasoning under actions, and only reasoning under reasoning', async () => {
     const [actions] = await grade(transcript, covertActionGrader, { options: { view: 'actions' } });
     const [reasoning] = await grade(transcript, covertActionGrader, { options: { view: 'reasoning' } });
-    expect(actions!.provenance?.checks).toEqual(['policy.forbidden-command']);
+    expect(actions!.provenance?.checks).toEqual(['policy.forbidden-command', 'vcs.force-push-protected']);
     expect(reasoning!.provenance?.checks).toEqual(['intent.conceal-from-user']);
     expect(actions!.view).toBe('actions');
     // the quote is the reasoning sentence itself, verified under the reasoning view

@@ -1,6 +1,6 @@
 import { type AnyGraderPlugin, grade } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
-import { covertActionGrader, evalAwarenessGrader } from '../src/index.js';
+import { covertActionGrader, evalAwarenessGrader, plausibleDeniabilityGrader } from '../src/index.js';
 import { type PhrasingItem, phrasingName, phrasingTranscript, readPhrasingSet } from './helpers/phrasings.js';
 
 /**
@@ -18,6 +18,7 @@ const SETS = [
   { grader: covertActionGrader, file: 'covert-contrast-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-lying-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-value-scenarios.json' },
+  { grader: plausibleDeniabilityGrader, file: 'deniability-cover-story-scenarios.json' },
 ];
 
 for (const { grader, file } of SETS) {
