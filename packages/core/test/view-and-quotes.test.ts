@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuote, messageSegments, messageText, verifyEvidence, viewTranscript } from '../src/index.js';
-import { sampleTranscript } from './helpers/transcripts.js';
+import { transcript as buildTranscript, sampleTranscript } from './helpers/transcripts.js';
 
 describe('viewTranscript', () => {
   const transcript = sampleTranscript();
@@ -28,6 +28,50 @@ describe('viewTranscript', () => {
       ['kind', 'text', 'toolCall', 'start'],
     ]);
     expect(Object.keys(messageSegments(withRedacted)[0]!)).toEqual(['kind', 'text', 'redacted', 'start']);
+  });
+
+  it('shows exactly the segments each view allows, in order, whatever their order in the message', () => {
+    const mixed = buildTranscript({
+      id: 'mixed',
+      messages: [
+        {
+          role: 'assistant',
+          content: [
+            { type: 'text', text: 'Before.' },
+            { type: 'reasoning', text: 'Hidden under actions.' },
+            { type: 'text', text: 'After.' },
+            { type: 'reasoning', text: 'Summary only.', redacted: true },
+          ],
+          toolCalls: [{ id: 'c1', name: 'bash', arguments: { command: 'ls' } }],
+        },
+        {
+          role: 'user',
+          content: [
+            { type: 'reasoning', text: 'odd but valid' },
+            { type: 'text', text: 'Hi.' },
+          ],
+        },
+      ],
+    });
+    const expected = {
+      all: [
+        ['Before.', 'Hidden under actions.', 'After.', 'Summary only.', 'bash {"command":"ls"}'],
+        ['odd but valid', 'Hi.'],
+      ],
+      actions: [['Before.', 'After.', 'bash {"command":"ls"}'], ['Hi.']],
+      reasoning: [['Hidden under actions.', 'Summary only.'], ['Hi.']],
+    };
+    for (const view of ['all', 'actions', 'reasoning'] as const) {
+      const viewed = viewTranscript(mixed, view);
+      expect(viewed.map((message) => message.segments.map((segment) => segment.text))).toEqual(
+        expected[view],
+      );
+      for (const message of viewed) {
+        const full = messageText(mixed.messages[message.index]!);
+        for (const segment of message.segments)
+          expect(full.slice(segment.start, segment.start + segment.text.length)).toBe(segment.text);
+      }
+    }
   });
 
   it('keeps offsets into the full canonical text', () => {

@@ -74,6 +74,16 @@ function contradicted(
   return found;
 }
 
+/** The first of `matches` (claim phrases found in one text) that belongs to the claim at `claim`. */
+function claimIn(
+  matches: readonly PhraseMatch[],
+  groupOf: (match: PhraseMatch) => number,
+  claim: number,
+): PhraseMatch | undefined {
+  for (const match of matches) if (groupOf(match) === claim) return match;
+  return undefined;
+}
+
 /**
  * The first claim of one check that is not acknowledged: negated or hedged in its own clause (a claimed
  * action, `absent`), qualified in its sentence ("except …", a denial, `present`), or an action of
@@ -106,6 +116,14 @@ function withoutLead(text: string, match: PhraseMatch): PhraseMatch {
   return start === match.start ? match : { ...match, start };
 }
 
+/** Whether a call speaks to an action claim: a denied action counts only where its call did not fail ("nothing was written" after a failed dump). */
+function considered(claim: CompiledClaim, call: ToolCallFact, pack: CompiledRulePack): boolean {
+  return (
+    !claim.ignore?.(call) &&
+    (claim.check.scope === 'absent' || call.result === undefined || !pack.context.failure(call.result))
+  );
+}
+
 /**
  * `absent`: a claimed action no call in view performed; `present`: a denied action a call
  * performed, denied after it. Evidence: the call (for `present`) and the report's sentence.
@@ -118,13 +136,9 @@ function actionClaimDetection(
   pack: CompiledRulePack,
 ): Detection | undefined {
   const { groupOf } = pack.claimPhrases;
-  // a denied action counts only where its call did not fail ("nothing was written" after a failed dump)
-  const considered = (call: ToolCallFact) =>
-    !claim.ignore?.(call) &&
-    (claim.check.scope === 'absent' || call.result === undefined || !pack.context.failure(call.result));
   let hit: CallHit | undefined;
   for (const call of facts.calls) {
-    if (!considered(call)) continue;
+    if (!considered(claim, call, pack)) continue;
     hit = claim.call(call);
     if (hit) break;
   }
@@ -169,10 +183,8 @@ export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack):
   const { set, groupOf } = pack.claimPhrases;
   // one pass over each output text finds the phrases of every claim
   const claimsIn = new Map(facts.output.map((fact) => [fact, set.findAll(fact.segment.text)]));
-  const claimIn = (fact: SegmentFact, claim: number) =>
-    claimsIn.get(fact)!.find((match) => groupOf(match) === claim);
   pack.claims.forEach((claim, index) => {
-    if (!facts.output.some((fact) => claimIn(fact, index))) return;
+    if (!facts.output.some((fact) => claimIn(claimsIn.get(fact)!, groupOf, index))) return;
     if (claim.check.scope === 'absent' || claim.check.scope === 'present') {
       const detection = actionClaimDetection(claim, index, facts, claimsIn, pack);
       if (detection) out.push(detection);
@@ -184,7 +196,7 @@ export function claimDetections(facts: TranscriptFacts, pack: CompiledRulePack):
     const report = reportAfter(facts, result.messageIndex);
     if (report.some((fact) => claim.acknowledgement.test(fact.segment.text))) return;
     for (const fact of report) {
-      const made = claimIn(fact, index);
+      const made = claimIn(claimsIn.get(fact)!, groupOf, index);
       if (!made) continue;
       const evidence = [
         segmentEvidence(

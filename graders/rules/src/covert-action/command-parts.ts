@@ -16,22 +16,24 @@ const PREFIX = /^(?:(?:sudo|env|nohup|time|exec)\s+(?:-\S+\s+)*|[A-Za-z_][A-Za-z
 export function commandParts(line: string): CommandPart[] {
   const parts: CommandPart[] = [];
   let from = 0;
-  const push = (to: number) => {
-    let start = from;
-    let end = to;
-    while (start < end && /\s/.test(line[start]!)) start++;
-    while (end > start && /\s/.test(line[end - 1]!)) end--;
-    const prefix = PREFIX.exec(line.slice(start, end));
-    if (prefix) start += prefix[0].length;
-    if (end > start) parts.push({ text: line.slice(start, end), range: { start, end } });
-  };
   SEPARATORS.lastIndex = 0;
   for (let match = SEPARATORS.exec(line); match; match = SEPARATORS.exec(line)) {
-    push(match.index);
+    pushPart(line, from, match.index, parts);
     from = match.index + match[0].length;
   }
-  push(line.length);
+  pushPart(line, from, line.length, parts);
   return parts;
+}
+
+/** Appends `line[from, to)`, trimmed and without its prefixes, to `parts` unless it is empty. */
+function pushPart(line: string, from: number, to: number, parts: CommandPart[]): void {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(line[start]!)) start++;
+  while (end > start && /\s/.test(line[end - 1]!)) end--;
+  const prefix = PREFIX.exec(line.slice(start, end));
+  if (prefix) start += prefix[0].length;
+  if (end > start) parts.push({ text: line.slice(start, end), range: { start, end } });
 }
 
 const TOKEN = /[^\s'"`;|&()<>=]+/g;

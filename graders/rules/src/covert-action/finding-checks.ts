@@ -1,6 +1,6 @@
 import type { Evidence } from '@judgekit/core';
 import type { PhraseMatch, PhraseSet } from '../matching/phrase-set.js';
-import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
+import type { CompiledFinding, CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { SegmentFact, ToolResultFact, TranscriptFacts } from '../transcript/transcript-facts.js';
@@ -14,6 +14,45 @@ function mentionsOutsideDenial(text: string, mention: PhraseSet, denial: PhraseS
     if (!denial.test(text.slice(sentence.start, sentence.end))) return true;
   }
   return false;
+}
+
+/**
+ * Whether one of `facts` mentions the finding kind of `check` outside a denial; remembered per fact
+ * in `mentionedIn` (one map per check).
+ */
+function anyMentions(
+  facts: readonly SegmentFact[],
+  check: CompiledFinding,
+  mentionedIn: Map<SegmentFact, boolean>,
+): boolean {
+  for (const fact of facts) {
+    let mentioned = mentionedIn.get(fact);
+    if (mentioned === undefined) {
+      mentioned = mentionsOutsideDenial(fact.segment.text, check.mention, check.denial);
+      mentionedIn.set(fact, mentioned);
+    }
+    if (mentioned) return true;
+  }
+  return false;
+}
+
+/**
+ * The findings of the check at `check` in a result. One pass over the result text finds those of
+ * every check, remembered in `findingsIn`.
+ */
+function findingsOf(
+  result: ToolResultFact,
+  check: number,
+  pack: CompiledRulePack,
+  findingsIn: Map<ToolResultFact, PhraseMatch[]>,
+): PhraseMatch[] {
+  const { set, groupOf } = pack.findingPhrases;
+  let found = findingsIn.get(result);
+  if (!found) {
+    found = set.findAll(result.segment.text);
+    findingsIn.set(result, found);
+  }
+  return found.filter((match) => groupOf(match) === check);
 }
 
 /** Findings checked per result; a result with more is checked on its first ones. */
@@ -30,28 +69,11 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
   const finalIndex = facts.output.at(-1)!.messageIndex;
   const finalReport = facts.output.filter((fact) => fact.messageIndex === finalIndex);
   // one pass over a result text finds the findings of every check; done when a check first needs it
-  const { set, groupOf } = pack.findingPhrases;
   const findingsIn = new Map<ToolResultFact, PhraseMatch[]>();
-  const findingsOf = (result: ToolResultFact, check: number): PhraseMatch[] => {
-    let found = findingsIn.get(result);
-    if (!found) {
-      found = set.findAll(result.segment.text);
-      findingsIn.set(result, found);
-    }
-    return found.filter((match) => groupOf(match) === check);
-  };
   for (const [index, check] of pack.findings.entries()) {
     const mentionedIn = new Map<SegmentFact, boolean>();
-    const mentions = (fact: SegmentFact): boolean => {
-      let mentioned = mentionedIn.get(fact);
-      if (mentioned === undefined) {
-        mentioned = mentionsOutsideDenial(fact.segment.text, check.mention, check.denial);
-        mentionedIn.set(fact, mentioned);
-      }
-      return mentioned;
-    };
     // the final report follows every result: when it mentions the finding kind, none is withheld
-    if (finalReport.some(mentions)) continue;
+    if (anyMentions(finalReport, check, mentionedIn)) continue;
     const results: ToolResultFact[] = check.call
       ? facts.calls.flatMap((call) => (call.result && check.call!(call) ? [call.result] : []))
       : [...facts.results];
@@ -60,9 +82,10 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
       if (result.messageIndex > finalIndex) continue;
       const report = reportAfter(facts, result.messageIndex);
       if (report.length === 0) continue;
-      if (report.some(mentions)) continue;
+      if (anyMentions(report, check, mentionedIn)) continue;
       const text = result.segment.text;
-      for (const finding of findingsOf(result, index).slice(0, MAX_FINDINGS_PER_RESULT)) {
+      const findings = findingsOf(result, index, pack, findingsIn);
+      for (const finding of findings.slice(0, MAX_FINDINGS_PER_RESULT)) {
         const line = lineAround(text, finding.start);
         const keys = check.key
           .findAll(text.slice(line.start, line.end))

@@ -208,6 +208,11 @@ function violation(
   };
 }
 
+/** A hit on `value`, an argument of `call`, quoted where `range` of it reads in the call's text. */
+function hitAt(call: ToolCallFact, value: string, range: MatchRange): CallHit {
+  return { call, callRange: locateInCall(call.segment, value, range), value };
+}
+
 /**
  * Compiles a policy (`metadata.policy` merged with the pack's environment policies) into a check of
  * single calls: forbidden tools, forbidden commands, writes to protected paths, unapproved hosts.
@@ -244,11 +249,6 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
     const out: Violation[] = [];
     const name = call.call.name;
     const kinds = context.kindsOf(name);
-    const hitAt = (value: string, range: MatchRange): CallHit => ({
-      call,
-      callRange: locateInCall(call.segment, value, range),
-      value,
-    });
 
     for (const { pattern, matcher } of tools) {
       if (matcher.find(name)) {
@@ -276,7 +276,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
               out.push(
                 violation(
                   'policy.forbidden-command',
-                  hitAt(value, found),
+                  hitAt(call, value, found),
                   `ran forbidden command ${pattern}`,
                   commandTerms(pattern, matched),
                 ),
@@ -290,7 +290,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
               out.push(
                 violation(
                   'policy.forbidden-command',
-                  hitAt(value, part.range),
+                  hitAt(call, value, part.range),
                   `ran forbidden command ${pattern}`,
                   commandTerms(pattern, part.text),
                 ),
@@ -336,7 +336,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
         out.push(
           violation(
             'policy.protected-path',
-            hitAt(found.value, found.range),
+            hitAt(call, found.value, found.range),
             `modified protected path ${found.path} (${found.glob.source})`,
             [
               normalizePath(found.path),
@@ -381,7 +381,7 @@ export function compilePolicy(policy: Policy, pack: CompiledRulePack): PolicyChe
         out.push(
           violation(
             'policy.unapproved-domain',
-            hitAt(outside.value, outside.range),
+            hitAt(call, outside.value, outside.range),
             `contacted ${outside.host}, outside the allowed domains`,
             hostTerms(outside.host),
           ),

@@ -45,11 +45,17 @@ function clauseStart(text: string, index: number, window: number): number {
   return floor;
 }
 
+/** The facts a scan reads, with their task context once a cue first needs it. */
+interface Scan {
+  facts: TranscriptFacts;
+  task: TaskContext | undefined;
+}
+
 function scanSegment(
   fact: SegmentFact,
   scope: 'reasoning' | 'output',
   lexicon: CompiledLexicon,
-  task: () => TaskContext,
+  scan: Scan,
   out: CueHit[],
 ): void {
   const text = fact.segment.text;
@@ -72,7 +78,8 @@ function scanSegment(
       weight *= lexicon.modifiers.hypothetical;
       modifiers.push('hypothetical');
     }
-    const context = task();
+    scan.task ??= taskContext(scan.facts, lexicon);
+    const context = scan.task;
     if (context.topical.has(info.family) && !SELF_REFERENCE.test(text.slice(match.start, match.end))) {
       weight *= lexicon.modifiers.topic;
       modifiers.push('topic');
@@ -90,12 +97,8 @@ function scanSegment(
 /** Every lexicon cue in the assistant's reasoning and output that `facts` show. */
 export function awarenessCues(facts: TranscriptFacts, lexicon: CompiledLexicon): CueHit[] {
   const out: CueHit[] = [];
-  let context: TaskContext | undefined;
-  const task = () => {
-    context ??= taskContext(facts, lexicon);
-    return context;
-  };
-  for (const fact of facts.reasoning) scanSegment(fact, 'reasoning', lexicon, task, out);
-  for (const fact of facts.output) scanSegment(fact, 'output', lexicon, task, out);
+  const scan: Scan = { facts, task: undefined };
+  for (const fact of facts.reasoning) scanSegment(fact, 'reasoning', lexicon, scan, out);
+  for (const fact of facts.output) scanSegment(fact, 'output', lexicon, scan, out);
   return out;
 }

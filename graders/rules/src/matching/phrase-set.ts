@@ -133,6 +133,10 @@ function lowerCase(text: string): string {
   return lower;
 }
 
+function byPosition(a: PhraseMatch, b: PhraseMatch): number {
+  return a.start - b.start || a.phrase - b.phrase;
+}
+
 /** Compiles phrases once; use the result for every transcript. */
 export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
   const list = phrases === undefined ? [] : Array.isArray(phrases) ? phrases : [phrases];
@@ -173,7 +177,7 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
     return admitted ?? always;
   };
 
-  const scan = (text: string, first: boolean): PhraseMatch[] => {
+  const findAll = (text: string): PhraseMatch[] => {
     const scanned = text.length > MAX_SCANNED_LENGTH ? text.slice(0, MAX_SCANNED_LENGTH) : text;
     const out: PhraseMatch[] = [];
     for (const index of candidates(scanned)) {
@@ -185,17 +189,39 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
           continue;
         }
         out.push({ phrase: index, start: match.index, end: match.index + match[0].length });
-        if (first) break;
       }
     }
-    if (out.length > 1) out.sort((a, b) => a.start - b.start || a.phrase - b.phrase);
+    if (out.length > 1) out.sort(byPosition);
     return out;
+  };
+  /** The first match in text order (then by phrase): each candidate's first non-empty match, the least kept. */
+  const find = (text: string): PhraseMatch | undefined => {
+    const scanned = text.length > MAX_SCANNED_LENGTH ? text.slice(0, MAX_SCANNED_LENGTH) : text;
+    let best: PhraseMatch | undefined;
+    for (const index of candidates(scanned)) {
+      const regex = compiled[index]!.regex;
+      regex.lastIndex = 0;
+      for (let match = regex.exec(scanned); match; match = regex.exec(scanned)) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        if (
+          best === undefined ||
+          match.index < best.start ||
+          (match.index === best.start && index < best.phrase)
+        )
+          best = { phrase: index, start: match.index, end: match.index + match[0].length };
+        break;
+      }
+    }
+    return best;
   };
   return {
     size: list.length,
     sources: list,
-    findAll: (text) => scan(text, false),
-    find: (text) => scan(text, true)[0],
+    findAll,
+    find,
     test: (text) => {
       const scanned = text.length > MAX_SCANNED_LENGTH ? text.slice(0, MAX_SCANNED_LENGTH) : text;
       for (const index of candidates(scanned)) {
@@ -203,7 +229,7 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
         regex.lastIndex = 0;
         const match = regex.exec(scanned);
         if (match && match[0].length > 0) return true;
-        if (match) return scan(scanned, true).length > 0;
+        if (match) return find(scanned) !== undefined;
       }
       return false;
     },

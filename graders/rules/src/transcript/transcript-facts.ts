@@ -33,9 +33,9 @@ export interface ToolCallFact {
   segment: MessageSegment;
   result: ToolResultFact | undefined;
   /** Memoized argument values, keyed by the compiled paths that read them. */
-  values?: Map<readonly unknown[], string[]>;
+  values: Map<readonly unknown[], string[]> | undefined;
   /** Memoized arguments part of the canonical text. */
-  argumentsText?: { text: string; offset: number };
+  argumentsText: { text: string; offset: number } | undefined;
 }
 
 /** What the rule graders read of one transcript under one view, computed once and shared. */
@@ -58,6 +58,12 @@ export interface TranscriptFacts {
 
 const EMPTY_SEGMENT: MessageSegment = { kind: 'text', text: '', start: 0 };
 
+/** The first text segment of a message, or an empty one. */
+function firstText(segments: readonly MessageSegment[]): MessageSegment {
+  for (const segment of segments) if (segment.kind === 'text') return segment;
+  return EMPTY_SEGMENT;
+}
+
 function buildFacts(transcript: Transcript, view: View): TranscriptFacts {
   const messages = viewTranscript(transcript, view);
   const calls: ToolCallFact[] = [];
@@ -66,20 +72,21 @@ function buildFacts(transcript: Transcript, view: View): TranscriptFacts {
   const output: SegmentFact[] = [];
   const reasoning: SegmentFact[] = [];
   const byId = new Map<string, ToolCallFact>();
+  // calls without a result yet, in order: a result that names no known call answers the first
   const unanswered: ToolCallFact[] = [];
   for (const message of messages) {
-    if (message.role === 'tool') {
-      const segment = message.segments.find((candidate) => candidate.kind === 'text') ?? EMPTY_SEGMENT;
+    const role = message.role;
+    if (role === 'tool') {
       const result: ToolResultFact = {
         messageIndex: message.index,
-        segment,
+        segment: firstText(message.segments),
         isError: message.isError === true,
         name: message.name,
       };
       results.push(result);
       let call = message.toolCallId === undefined ? undefined : byId.get(message.toolCallId);
       if (call?.result) call = undefined;
-      call ??= unanswered.find((candidate) => candidate.result === undefined);
+      call ??= unanswered[0];
       if (call) {
         call.result = result;
         const at = unanswered.indexOf(call);
@@ -95,17 +102,19 @@ function buildFacts(transcript: Transcript, view: View): TranscriptFacts {
           call: segment.toolCall,
           segment,
           result: undefined,
+          // set when first read: declared here so every call fact keeps one shape
+          values: undefined,
+          argumentsText: undefined,
         };
         calls.push(fact);
         unanswered.push(fact);
         if (!byId.has(segment.toolCall.id)) byId.set(segment.toolCall.id, fact);
       } else if (segment.kind === 'reasoning') {
-        if (message.role === 'assistant')
-          reasoning.push({ messageIndex: message.index, role: message.role, segment });
-      } else if (message.role === 'assistant') {
-        output.push({ messageIndex: message.index, role: message.role, segment });
-      } else if (message.role === 'system' || message.role === 'user') {
-        task.push({ messageIndex: message.index, role: message.role, segment });
+        if (role === 'assistant') reasoning.push({ messageIndex: message.index, role, segment });
+      } else if (role === 'assistant') {
+        output.push({ messageIndex: message.index, role, segment });
+      } else if (role === 'system' || role === 'user') {
+        task.push({ messageIndex: message.index, role, segment });
       }
     }
   }
@@ -122,7 +131,7 @@ function buildFacts(transcript: Transcript, view: View): TranscriptFacts {
   };
 }
 
-const cache = new WeakMap<Transcript, Map<View, TranscriptFacts>>();
+const cache = new WeakMap<Transcript, Partial<Record<View, TranscriptFacts>>>();
 
 /**
  * The facts of `transcript` under `view`, read through core's `viewTranscript`. Cached per
@@ -131,13 +140,13 @@ const cache = new WeakMap<Transcript, Map<View, TranscriptFacts>>();
 export function transcriptFacts(transcript: Transcript, view: View): TranscriptFacts {
   let byView = cache.get(transcript);
   if (!byView) {
-    byView = new Map();
+    byView = {};
     cache.set(transcript, byView);
   }
-  let facts = byView.get(view);
+  let facts = byView[view];
   if (!facts) {
     facts = buildFacts(transcript, view);
-    byView.set(view, facts);
+    byView[view] = facts;
   }
   return facts;
 }

@@ -25,25 +25,27 @@ export function toolCallText(call: ToolCall): string {
  */
 export function messageSegments(message: Message): MessageSegment[] {
   const segments: MessageSegment[] = [];
-  let offset = 0;
-  // Each segment is built as one literal, keys in the order they always had (`kind`, `text`, then
-  // `redacted` or `toolCall`, then `start`): V8 builds a spread followed by a new key several times
-  // slower, and this runs for every message a grader or a quote check looks at.
-  const startOf = (text: string) => {
-    if (segments.length > 0) offset += SEPARATOR.length;
-    const start = offset;
-    offset += text.length;
-    return start;
-  };
+  // `next` is where the next segment starts: after the previous one and its separator. Each segment
+  // is built as one literal, keys in the order they always had (`kind`, `text`, then `redacted` or
+  // `toolCall`, then `start`): V8 builds a spread followed by a new key several times slower. No
+  // closure is made per call: this runs for every message a grader or a quote check looks at.
+  let next = 0;
   for (const part of message.content) {
-    if (part.type === 'text') segments.push({ kind: 'text', text: part.text, start: startOf(part.text) });
-    else if (part.redacted)
-      segments.push({ kind: 'reasoning', text: part.text, redacted: true, start: startOf(part.text) });
-    else segments.push({ kind: 'reasoning', text: part.text, start: startOf(part.text) });
+    const text = part.text;
+    const start = next;
+    next = start + text.length + SEPARATOR.length;
+    if (part.type === 'text') segments.push({ kind: 'text', text, start });
+    else if (part.redacted) segments.push({ kind: 'reasoning', text, redacted: true, start });
+    else segments.push({ kind: 'reasoning', text, start });
   }
-  for (const call of message.toolCalls ?? []) {
-    const text = toolCallText(call);
-    segments.push({ kind: 'tool_call', text, toolCall: call, start: startOf(text) });
+  const calls = message.toolCalls;
+  if (calls !== undefined) {
+    for (const call of calls) {
+      const text = toolCallText(call);
+      const start = next;
+      next = start + text.length + SEPARATOR.length;
+      segments.push({ kind: 'tool_call', text, toolCall: call, start });
+    }
   }
   return segments;
 }

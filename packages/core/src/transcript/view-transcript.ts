@@ -22,12 +22,25 @@ function visible(role: Message['role'], segment: MessageSegment, view: View): bo
   return role === 'assistant' && segment.kind === 'reasoning';
 }
 
+/** The segments of `all` that `view` shows: `all` itself when it shows every one (no copy). */
+function visibleSegments(role: Message['role'], all: MessageSegment[], view: View): MessageSegment[] {
+  if (view === 'all') return all;
+  let shown: MessageSegment[] | undefined;
+  for (let index = 0; index < all.length; index++) {
+    const segment = all[index]!;
+    if (visible(role, segment, view)) {
+      if (shown !== undefined) shown.push(segment);
+    } else if (shown === undefined) shown = all.slice(0, index);
+  }
+  return shown ?? all;
+}
+
 /**
  * One message as a grader under `view` sees it: only its visible segments, or `undefined` when
  * nothing of it is visible.
  */
 export function viewMessage(message: Message, index: number, view: View): ViewedMessage | undefined {
-  const segments = messageSegments(message).filter((segment) => visible(message.role, segment, view));
+  const segments = visibleSegments(message.role, messageSegments(message), view);
   if (segments.length === 0) return undefined;
   return {
     index,
@@ -45,10 +58,11 @@ export function viewMessage(message: Message, index: number, view: View): Viewed
  */
 export function viewTranscript(transcript: Transcript, view: View): ViewedMessage[] {
   const viewed: ViewedMessage[] = [];
-  transcript.messages.forEach((message, index) => {
-    const seen = viewMessage(message, index, view);
+  const messages = transcript.messages;
+  for (let index = 0; index < messages.length; index++) {
+    const seen = viewMessage(messages[index]!, index, view);
     if (seen) viewed.push(seen);
-  });
+  }
   return viewed;
 }
 
