@@ -137,6 +137,15 @@ function byPosition(a: PhraseMatch, b: PhraseMatch): number {
   return a.start - b.start || a.phrase - b.phrase;
 }
 
+/** The next non-empty match of a global regex from its `lastIndex`, stepping over empty matches. */
+function nextMatch(regex: RegExp, text: string): RegExpExecArray | null {
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    if (match[0].length > 0) return match;
+    regex.lastIndex++;
+  }
+  return null;
+}
+
 /** Compiles phrases once; use the result for every transcript. */
 export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
   const list = phrases === undefined ? [] : Array.isArray(phrases) ? phrases : [phrases];
@@ -183,11 +192,7 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
     for (const index of candidates(scanned)) {
       const regex = compiled[index]!.regex;
       regex.lastIndex = 0;
-      for (let match = regex.exec(scanned); match; match = regex.exec(scanned)) {
-        if (match[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
+      for (let match = nextMatch(regex, scanned); match; match = nextMatch(regex, scanned)) {
         out.push({ phrase: index, start: match.index, end: match.index + match[0].length });
       }
     }
@@ -201,19 +206,14 @@ export function compilePhrases(phrases: Phrases | undefined): PhraseSet {
     for (const index of candidates(scanned)) {
       const regex = compiled[index]!.regex;
       regex.lastIndex = 0;
-      for (let match = regex.exec(scanned); match; match = regex.exec(scanned)) {
-        if (match[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        if (
-          best === undefined ||
-          match.index < best.start ||
-          (match.index === best.start && index < best.phrase)
-        )
-          best = { phrase: index, start: match.index, end: match.index + match[0].length };
-        break;
-      }
+      const match = nextMatch(regex, scanned);
+      if (!match) continue;
+      if (
+        best === undefined ||
+        match.index < best.start ||
+        (match.index === best.start && index < best.phrase)
+      )
+        best = { phrase: index, start: match.index, end: match.index + match[0].length };
     }
     return best;
   };
