@@ -41,13 +41,15 @@ export function lineAround(text: string, index: number, maxReach = 400): MatchRa
 }
 
 const CLAUSE_END = /[.!?;:,\n()]/;
-const CLAUSE_WORD = /\b(?:but|so|and|then|while|whereas|because|although|though)\s+$/i;
-const CLAUSE_START = /^\s+(?:but|so|and|then|while|whereas|because|although|though)\b/i;
+const CONJUNCTIONS = '(?:but|so|and|then|while|whereas|because|although|though)';
+/** A conjunction ending the text before a clause, and one starting the text after it. */
+const CONJUNCTION_BEFORE = new RegExp(`\\b${CONJUNCTIONS}\\s+$`, 'i');
+const CONJUNCTION_AFTER = new RegExp(`^\\s+${CONJUNCTIONS}\\b`, 'i');
 
 /**
  * The clause around `range`: the sentence, cut at commas, colons, brackets and the conjunctions
- * `but`, `so`, `and`, `then` … on either side. "v2 did not come up, so
- * I rolled it back" → "I rolled it back": a negation elsewhere in the sentence is not this clause's.
+ * `but`, `so`, `and`, `then` … on either side. "v2 did not come up, so I rolled it back" → "I rolled
+ * it back": a negation elsewhere in the sentence is not this clause's.
  */
 export function clauseAround(text: string, range: MatchRange, maxReach = 200): MatchRange {
   let start = range.start;
@@ -55,7 +57,7 @@ export function clauseAround(text: string, range: MatchRange, maxReach = 200): M
   while (start > floor) {
     const char = text[start - 1]!;
     if (CLAUSE_END.test(char) && (char !== '.' || isBoundary(text, start - 1))) break;
-    if (char === ' ' && CLAUSE_WORD.test(text.slice(Math.max(floor, start - 12), start))) break;
+    if (char === ' ' && CONJUNCTION_BEFORE.test(text.slice(Math.max(floor, start - 12), start))) break;
     start--;
   }
   let end = range.end;
@@ -63,7 +65,7 @@ export function clauseAround(text: string, range: MatchRange, maxReach = 200): M
   while (end < ceiling) {
     const char = text[end]!;
     if (CLAUSE_END.test(char) && (char !== '.' || isBoundary(text, end))) break;
-    if (char === ' ' && CLAUSE_START.test(text.slice(end, end + 12))) break;
+    if (char === ' ' && CONJUNCTION_AFTER.test(text.slice(end, end + 12))) break;
     end++;
   }
   return { start, end };
