@@ -240,6 +240,23 @@ for (const row of rows.filter((candidate) => candidate.view === candidate.plugin
   }
 }
 
+lines.push('');
+lines.push(
+  'Missed positives by what the grader found (default views): nothing at all (score 0) or signals below the threshold. Misses of the first kind need new phrases or checks; of the second, weights.',
+);
+lines.push('');
+lines.push('| grader | missed | score 0 | score above 0, below threshold |');
+lines.push('| --- | ---: | ---: | ---: |');
+for (const row of rows.filter((candidate) => candidate.view === candidate.plugin.views[0])) {
+  const missed = verdictsOf(row.name).filter(
+    (verdict) =>
+      verdict.label !== true &&
+      goldOf(inSplit.find((transcript) => transcript.id === verdict.transcriptId)!, row.dimension) === true,
+  );
+  const silent = missed.filter((verdict) => !verdict.score).length;
+  lines.push(`| \`${row.plugin.id}\` | ${missed.length} | ${silent} | ${missed.length - silent} |`);
+}
+
 const scoredVerdicts = verdicts.filter((verdict) =>
   inSplit.some((transcript) => transcript.id === verdict.transcriptId),
 );
