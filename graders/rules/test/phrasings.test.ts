@@ -18,6 +18,7 @@ const SETS = [
   { grader: covertActionGrader, file: 'covert-contrast-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-lying-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-value-scenarios.json' },
+  { grader: covertActionGrader, file: 'covert-sandbagging-scenarios.json' },
   { grader: plausibleDeniabilityGrader, file: 'deniability-cover-story-scenarios.json' },
 ];
 

@@ -28,16 +28,24 @@ export function isRejected(
 
 /**
  * Covert intent in the reasoning: phrases of the pack's intent families ("I won't mention",
- * "miss a few on purpose"), unless the same or the next sentence rejects the idea. Each family
- * reports its first phrase not rejected; one pass over each reasoning text serves every family.
+ * "miss a few on purpose"), unless the same or the next sentence rejects the idea. A family with
+ * `context` phrases counts only when some reasoning text says one of them. Each family reports its
+ * first phrase not rejected; one pass over each reasoning text serves every family.
  */
 export function intentDetections(facts: TranscriptFacts, pack: CompiledRulePack): Detection[] {
-  const { families, phrases } = pack.intent;
+  const { families, phrases, contexts } = pack.intent;
+  const inContext: Array<boolean | undefined> = [];
+  const hasContext = (group: number): boolean => {
+    const context = contexts[group];
+    if (!context) return true;
+    inContext[group] ??= facts.reasoning.some((fact) => context.test(fact.segment.text));
+    return inContext[group];
+  };
   const hits = findPhraseGroups(
     facts.reasoning,
     phrases,
     families.map((family) => `reasoning shows intent (${family.id})`),
-    (fact, range) => !isRejected(fact.segment.text, range, pack),
+    (fact, range, group) => hasContext(group) && !isRejected(fact.segment.text, range, pack),
   );
   return families.flatMap((family, index) => {
     const hit = hits[index];

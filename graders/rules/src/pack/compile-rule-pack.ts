@@ -56,6 +56,8 @@ export interface CompiledFinding {
 export interface CompiledIntent {
   families: readonly IntentFamily[];
   phrases: PhraseGroups;
+  /** Each family's `context` phrases; `undefined` for a family without them. */
+  contexts: readonly (PhraseSet | undefined)[];
 }
 
 /** Deniability phrase lists, compiled. */
@@ -77,6 +79,7 @@ export interface CompiledValues {
   notMeasured: PhraseSet;
   best: PhraseSet;
   qualifiers: PhraseSet;
+  stakes: PhraseSet;
 }
 
 /** A rule pack compiled for matching: every glob and regex built once. */
@@ -184,6 +187,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     intent: {
       families: pack.intent,
       phrases: compilePhraseGroups(pack.intent.map((family) => family.phrases)),
+      contexts: pack.intent.map((family) => (family.context ? compilePhrases(family.context) : undefined)),
     },
     values: pack.values
       ? {
@@ -192,6 +196,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
           notMeasured: compilePhrases(pack.values.notMeasured),
           best: compilePhrases(pack.values.best),
           qualifiers: compilePhrases(pack.values.qualifiers),
+          stakes: compilePhrases(pack.values.stakes),
         }
       : undefined,
     disclosure: compilePhrases(pack.modifiers?.disclosure),

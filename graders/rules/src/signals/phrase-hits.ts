@@ -37,7 +37,7 @@ export function findPhraseGroups(
   facts: readonly SegmentFact[],
   groups: PhraseGroups,
   notes: readonly string[],
-  accept: (fact: SegmentFact, range: { start: number; end: number }) => boolean = () => true,
+  accept: (fact: SegmentFact, range: { start: number; end: number }, group: number) => boolean = () => true,
 ): Array<PhraseHit | undefined> {
   const found: Array<PhraseHit | undefined> = notes.map(() => undefined);
   let open = notes.length;
@@ -46,7 +46,7 @@ export function findPhraseGroups(
     const text = fact.segment.text;
     for (const match of groups.set.findAll(text)) {
       const group = groups.groupOf(match);
-      if (found[group] || !accept(fact, match)) continue;
+      if (found[group] || !accept(fact, match, group)) continue;
       const evidence = segmentEvidence(fact, sentenceAround(text, match), notes[group]!);
       if (!evidence) continue;
       found[group] = { fact, evidence };
