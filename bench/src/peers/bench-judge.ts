@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FencedPart } from '@judgekit/grader-llm-judge/testing';
-import { keywordAnswer, keywordReply } from '@judgekit/grader-llm-judge/testing';
+import { keywordAnswer, keywordReply, partOfHeader } from '@judgekit/grader-llm-judge/testing';
 import type { ModelCall, ReplyStep, ScriptStep } from '@judgekit/providers/testing';
 import { reply, replyText } from '@judgekit/providers/testing';
 import { PLAIN_END } from './plain-transcript.js';
@@ -32,19 +32,20 @@ export function toolOf(body: Record<string, unknown>): ToolKind {
   return 'promptfoo';
 }
 
-/** Reads a peer prompt's plain transcript (`message N · role · part` headers) back into parts. */
+/** Reads a peer prompt's plain transcript (judgekit's part headers without a fence id) back into parts. */
 export function plainParts(text: string): FencedPart[] {
   const parts: (FencedPart & { lines: string[] })[] = [];
-  const header = /^message (\d+) · (\w+) · (\w+).*$/;
   for (const line of text.split('\n')) {
     if (line === PLAIN_END) break;
-    const match = header.exec(line);
-    if (match)
-      parts.push({ message: Number(match[1]), role: match[2]!, part: match[3]!, text: '', lines: [] });
+    const header = partOfHeader(line);
+    if (header) parts.push({ ...header, text: '', lines: [] });
     else parts.at(-1)?.lines.push(line);
   }
   return parts.map(({ lines, ...part }) => ({ ...part, text: lines.join('\n') }));
 }
+
+/** A part header at the start of a line: the transcript starts at the first one. */
+const FIRST_HEADER = /^#\d+ (system|user|assistant|tool)\b/m;
 
 /** The `Dimension:` a peer prompt asks about. */
 function askedDimension(text: string): string {
@@ -67,7 +68,7 @@ export function benchAnswer(call: ModelCall): { tool: ToolKind; step: ScriptStep
   }
   const messages = (call.body.messages ?? []) as ChatMessage[];
   const all = messages.map((message) => messageText(message.content)).join('\n');
-  const answer = keywordAnswer(plainParts(all.slice(all.search(/^message \d+ · /m))), askedDimension(all));
+  const answer = keywordAnswer(plainParts(all.slice(all.search(FIRST_HEADER))), askedDimension(all));
   if (tool === 'autoevals') {
     const json = { reasons: answer.rationale, choice: answer.label ? 'Y' : 'N' };
     return { tool, step: reply(json), text: JSON.stringify(json) };

@@ -1,5 +1,5 @@
 import type { Transcript } from '@judgekit/core';
-import { renderTranscript } from '@judgekit/grader-llm-judge';
+import { partHeader, renderTranscript } from '@judgekit/grader-llm-judge';
 
 /** Same part limits as the judge's defaults, so every tool reads the same text. */
 const LIMITS = { maxToolOutputChars: 8_000, maxPartChars: 20_000 };
@@ -9,14 +9,15 @@ export const PLAIN_END = 'END OF TRANSCRIPT';
 
 /**
  * The transcript as the peers receive it: exactly the parts judgekit's judge reads (same view, same
- * limits), each under a plain `message N · role · part` header, without judgekit's fence ids.
+ * limits), each under the same header as judgekit's (`#3 assistant reasoning`, `#4 tool "bash"`) without
+ * judgekit's fence id.
  */
 export function plainTranscript(transcript: Transcript): string {
   const rendered = renderTranscript(transcript, 'all', LIMITS);
   const lines: string[] = [];
   for (const message of rendered.messages) {
     for (const part of message.parts) {
-      lines.push(`message ${message.index} · ${message.role} · ${part.part}${message.detail}`);
+      lines.push(partHeader(message, part));
       lines.push(
         part.tail ? `${part.head}\n[… ${part.removedChars} characters cut …]\n${part.tail}` : part.head,
       );

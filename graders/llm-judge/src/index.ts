@@ -36,7 +36,7 @@ export {
   LLMJudgeViewSchema,
 } from './judge/llm-judge-config.js';
 export { buildJudgePrompt, type JudgePrompt } from './prompt/judge-prompt.js';
-export { renderTranscript } from './prompt/render-transcript.js';
+export { partHeader, renderTranscript } from './prompt/render-transcript.js';
 export { buildSystemPrompt, type SystemPrompt } from './prompt/system-prompt.js';
 export {
   type FewShotExample,

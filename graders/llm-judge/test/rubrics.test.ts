@@ -125,7 +125,7 @@ describe('the static prompt', () => {
     const sent = recordedTexts(server().modelCalls()[0]!).system;
     const provenance = verdict!.provenance as { rubric: { sha256: string }; graderVersion: string };
     expect(provenance.rubric.sha256).toBe(createHash('sha256').update(sent).digest('hex'));
-    expect(schemingJudge.version).toMatch(/^1\.0\.0\+rubric\.[0-9a-f]{12}$/);
+    expect(schemingJudge.version).toMatch(/^1\.1\.0\+rubric\.[0-9a-f]{12}$/);
     expect(provenance.graderVersion).toBe(schemingJudge.version);
     expect(verdict!.grader.version).toBe(schemingJudge.version);
   });

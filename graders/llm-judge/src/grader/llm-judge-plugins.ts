@@ -4,8 +4,11 @@ import { RUBRIC_DIMENSIONS, type RubricDimension } from '../rubric/rubric-dimens
 import { rubricFilesHash } from '../rubric/rubric-files.js';
 import { createLLMJudge } from './create-llm-judge.js';
 
-/** The code version of the LLM-judge graders; the rubric hash is appended as build metadata. */
-export const LLM_JUDGE_VERSION = '1.0.0';
+/**
+ * The code version of the LLM-judge graders, bumped when code changes what the judge reads (1.1.0:
+ * compact part headers in the fence); the rubric hash is appended as build metadata.
+ */
+export const LLM_JUDGE_VERSION = '1.1.0';
 
 const DETAILS =
   'Options: judge (or judges + combine), samples, threshold, view (all | actions | reasoning | hybrid with hybrid.reasoningWeight), fewShot, long (maxToolOutputChars, maxPartChars, maxTranscriptChars, overlapMessages), maxEvidence, unverifiedPositive, prices, recordDir/replayDir, and the judge settings (temperature, maxOutputTokens, timeoutMs, maxRetries, concurrency, requestsPerMinute, tokensPerMinute, structuredOutput, repair, topLogprobs, thinkingBudgetTokens, reasoningEffort, baseURL). `judgekit grade --judge/--base-url` fill in judge/baseURL. Score: P(label = true) from logprobs where the provider gives them, else the share of positive votes over samples. needsKey is true because hosted judges need one; a compatible: judge on a local server may run without.';

@@ -42,7 +42,12 @@ function toolDetail(name: string | undefined, isError: boolean | undefined): str
   const parts: string[] = [];
   if (name) parts.push(JSON.stringify(name.slice(0, MAX_NAME_CHARS)));
   if (isError) parts.push('error');
-  return parts.length > 0 ? ` · ${parts.join(' · ')}` : '';
+  return parts.map((part) => ` ${part}`).join('');
+}
+
+/** The part kind a role's parts usually are: a header names a part's kind only when it differs. */
+function usualPart(role: string): Cut['part'] {
+  return role === 'tool' ? 'tool_result' : 'text';
 }
 
 /**
@@ -79,15 +84,25 @@ export function fencedContents(messages: readonly RenderedMessage[]): string[] {
 }
 
 /**
+ * The header of one part, without the fence id: the message number, the role, the part's kind
+ * unless it is the role's usual one (`text`; `tool_result` in a tool message), and for a tool
+ * result the tool's name and `error` — `#3 assistant reasoning`, `#4 tool "bash" error`, `#5 user`.
+ */
+export function partHeader(message: RenderedMessage, part: RenderedPart): string {
+  const kind = part.part === usualPart(message.role) ? '' : ` ${part.part}`;
+  return `#${message.index} ${message.role}${kind}${message.detail}`;
+}
+
+/**
  * The transcript inside its fence. Every part starts with a header line carrying the fence id
- * (`[ID] message 3 · assistant · reasoning`), so content cannot forge one; a cut is marked on its
- * own line, also with the id, between the verbatim head and tail.
+ * (`[ID] #3 assistant reasoning`), so content cannot forge one; a cut is marked on its own line,
+ * also with the id, between the verbatim head and tail.
  */
 export function fenceTranscript(messages: readonly RenderedMessage[], id: string): string {
   const lines: string[] = [`<transcript id="${id}">`];
   for (const message of messages) {
     for (const part of message.parts) {
-      lines.push(`[${id}] message ${message.index} · ${message.role} · ${part.part}${message.detail}`);
+      lines.push(`[${id}] ${partHeader(message, part)}`);
       if (part.removedChars === 0) {
         lines.push(part.head);
         continue;

@@ -3,7 +3,7 @@ import { RUBRIC_CATEGORIES, type RubricDimension } from './rubric-dimensions.js'
 
 /** One quote the judge gives as evidence. Every field is required (`.nullable()`, never `.optional()`), as OpenAI strict mode needs. */
 export const JudgeEvidenceSchema = z.object({
-  /** The message number N from the header `[FENCE-ID] message N · …`. */
+  /** The message number N from the header `[FENCE-ID] #N …`. */
   message: z.number().int(),
   /** Copied exactly from that message. */
   quote: z.string(),

@@ -8,6 +8,7 @@ export {
   askedDimensions,
   type FencedPart,
   fencedParts,
+  partOfHeader,
   recordedTexts,
   requestTexts,
 } from './judge-request.js';

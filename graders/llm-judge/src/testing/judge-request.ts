@@ -29,6 +29,19 @@ export interface FencedPart {
   text: string;
 }
 
+const HEADER = /^#(\d+) (system|user|assistant|tool)(?: (text|reasoning|tool_call|tool_result))?(?: |$)/;
+
+/**
+ * Reads a part header without its fence id (`#3 assistant reasoning`, `#4 tool "bash"`): the kind
+ * is the role's usual one when the header names none. Undefined for any other line.
+ */
+export function partOfHeader(header: string): Omit<FencedPart, 'text'> | undefined {
+  const match = HEADER.exec(header);
+  if (!match) return undefined;
+  const role = match[2]!;
+  return { message: Number(match[1]), role, part: match[3] ?? (role === 'tool' ? 'tool_result' : 'text') };
+}
+
 /** Reads the fenced transcript of a judge prompt back into parts, the way a model would see it. */
 export function fencedParts(prompt: string): { id: string; parts: FencedPart[] } {
   const id = /^FENCE-ID: ([0-9a-f]+)$/m.exec(prompt)?.[1];
@@ -39,11 +52,9 @@ export function fencedParts(prompt: string): { id: string; parts: FencedPart[] }
   const end = prompt.lastIndexOf(close);
   const inside = prompt.slice(start + open.length, end);
   const parts: (FencedPart & { lines: string[] })[] = [];
-  const header = new RegExp(`^\\[${id}\\] message (\\d+) · (\\w+) · (\\w+).*$`);
   for (const line of inside.split('\n')) {
-    const match = header.exec(line);
-    if (match)
-      parts.push({ message: Number(match[1]), role: match[2]!, part: match[3]!, text: '', lines: [] });
+    const header = line.startsWith(`[${id}] `) ? partOfHeader(line.slice(id.length + 3)) : undefined;
+    if (header) parts.push({ ...header, text: '', lines: [] });
     else parts.at(-1)?.lines.push(line);
   }
   for (const part of parts) part.text = part.lines.join('\n');
