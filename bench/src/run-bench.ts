@@ -5,11 +5,19 @@
  *
  *   pnpm bench [--json [--json-file results/latest.json]] [--only peers|throughput] [--transcripts 600] [--concurrency 12]
  *              [--latency 100] [--sizes 10000,100000,1000000] [--no-bootstrap]
+ *              [--corpus fixtures|assebench] (assebench: the --transcripts N longest real ASSEBench transcripts, default all)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { machineInfo, machineLine } from './machine.js';
+import {
+  ASSEBENCH_FILE,
+  BENCH_CORPORA,
+  type BenchCorpusName,
+  benchCorpus,
+  plainTranscriptBytes,
+} from './peers/bench-corpus.js';
 import { PEER_TOOLS, type PeerBenchResult, type PeerTool, runPeerBench } from './peers/peer-bench.js';
 import { peerTable, ratioTable } from './peers/peer-figures.js';
 import {
@@ -23,7 +31,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'json-file': { type: 'string', default: 'results/latest.json' },
     only: { type: 'string' },
-    transcripts: { type: 'string', default: '600' },
+    corpus: { type: 'string', default: 'fixtures' },
+    transcripts: { type: 'string' },
     concurrency: { type: 'string', default: '12' },
     latency: { type: 'string', default: '100' },
     tools: { type: 'string', default: PEER_TOOLS.join(',') },
@@ -37,15 +46,40 @@ console.log(`# judgekit bench\n\n${machineLine(machine)}\n`);
 
 let peers: PeerBenchResult | undefined;
 if (values.only !== 'throughput') {
-  peers = await runPeerBench({
-    transcripts: Number(values.transcripts),
-    concurrency: Number(values.concurrency),
-    latencyMs: Number(values.latency),
-    tools: values.tools.split(',') as PeerTool[],
-    log,
-  });
+  const corpusName = values.corpus as BenchCorpusName;
+  if (!BENCH_CORPORA.includes(corpusName))
+    throw new Error(`--corpus must be one of ${BENCH_CORPORA.join(', ')}`);
+  const asked = values.transcripts ?? (corpusName === 'fixtures' ? '600' : 'all');
+  const corpus = await benchCorpus(corpusName, asked === 'all' ? Number.POSITIVE_INFINITY : Number(asked));
+  if (!corpus) {
+    console.log(
+      `## Judge pipeline vs peers: SKIPPED — ${ASSEBENCH_FILE} is absent (ASSEBench is read from the shared real-data folder beside the repository, never copied into it)\n`,
+    );
+  } else {
+    const plain = plainTranscriptBytes(corpus.transcripts);
+    peers = await runPeerBench({
+      corpus: corpusName,
+      transcripts: corpus.transcripts.length,
+      available: corpus.available,
+      plainTranscriptBytes: plain,
+      concurrency: Number(values.concurrency),
+      latencyMs: Number(values.latency),
+      tools: values.tools.split(',') as PeerTool[],
+      log,
+    });
+  }
+}
+if (peers) {
+  const plain = peers.plainTranscriptBytes;
+  const what =
+    peers.corpus === 'assebench'
+      ? `${peers.transcripts === peers.available ? `all ${peers.available}` : `the ${peers.transcripts} longest of ${peers.available}`} real ASSEBench AgentJudge-security transcripts`
+      : `${peers.transcripts} fixture transcripts`;
   console.log(
-    `## Judge pipeline vs peers: ${peers.transcripts} transcripts × 3 dimensions, one local OpenAI-compatible server, ${peers.latencyMs} ms latency, concurrency ${peers.concurrency}\n`,
+    `## Judge pipeline vs peers: ${what} × 3 dimensions, one local OpenAI-compatible server, ${peers.latencyMs} ms latency, concurrency ${peers.concurrency}\n`,
+  );
+  console.log(
+    `plain transcript per call (what a peer call carries besides its prompt): median ${plain.median} bytes (≈ ${Math.round(plain.median / 4)} tokens at bytes/4), mean ${Math.round(plain.mean)} bytes\n`,
   );
   console.log(peerTable(peers));
   console.log('');

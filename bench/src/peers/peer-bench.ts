@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcRequest, lastJSONLine, runChild, startIPCChild, tsNodeArgs } from '../child-process.js';
+import type { BenchCorpusName } from './bench-corpus.js';
 import type { ServerStats } from './server-stats.js';
 
 /** The rows of the peer comparison, in print order; the first is the reference for ratios. */
@@ -41,7 +42,13 @@ export interface PeerRow {
 }
 
 export interface PeerBenchResult {
+  /** Which transcripts were graded: `fixtures` (the target is judged on it) or `assebench`. */
+  corpus: BenchCorpusName;
   transcripts: number;
+  /** Transcripts the corpus holds (the bench grades the first `transcripts`; ASSEBench's longest first). */
+  available: number;
+  /** Bytes of the plain transcript each peer call carries (the transcript alone): median and mean. */
+  plainTranscriptBytes: { median: number; mean: number };
   concurrency: number;
   latencyMs: number;
   rows: PeerRow[];
@@ -86,7 +93,10 @@ function toolEnvironment(home: string, concurrency: number): NodeJS.ProcessEnv {
  * caches. Counts what the server saw per run.
  */
 export async function runPeerBench(options: {
+  corpus?: BenchCorpusName;
   transcripts: number;
+  available: number;
+  plainTranscriptBytes: { median: number; mean: number };
   concurrency: number;
   latencyMs: number;
   tools?: readonly PeerTool[];
@@ -110,6 +120,8 @@ export async function runPeerBench(options: {
             tool,
             '--base-url',
             first.openaiBaseURL,
+            '--corpus',
+            options.corpus ?? 'fixtures',
             '--transcripts',
             String(options.transcripts),
             '--concurrency',
@@ -138,7 +150,10 @@ export async function runPeerBench(options: {
     await rm(home, { recursive: true, force: true });
   }
   return {
+    corpus: options.corpus ?? 'fixtures',
     transcripts: options.transcripts,
+    available: options.available,
+    plainTranscriptBytes: options.plainTranscriptBytes,
     concurrency: options.concurrency,
     latencyMs: options.latencyMs,
     rows,

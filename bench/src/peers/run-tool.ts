@@ -4,12 +4,14 @@
  * `--work-dir` for the identical re-run (caches live there).
  *
  *   tsx --conditions=@judgekit/source src/peers/run-tool.ts --tool autoevals --base-url URL \
- *     --transcripts 600 --concurrency 12 --work-dir DIR --run 1 [--profile-file F [--profile-kind cpu|heap]]
+ *     --transcripts 600 --concurrency 12 --work-dir DIR --run 1 [--corpus fixtures|assebench]
+ *     [--profile-file F [--profile-kind cpu|heap]]
  */
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { BenchCorpusName } from './bench-corpus.js';
 import { watchOutboundConnections } from './net-watch.js';
 import { startProfiler } from './window-profiler.js';
 
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     tool: { type: 'string' },
     'base-url': { type: 'string' },
     transcripts: { type: 'string', default: '600' },
+    corpus: { type: 'string', default: 'fixtures' },
     concurrency: { type: 'string', default: '12' },
     'work-dir': { type: 'string' },
     run: { type: 'string', default: '1' },
@@ -44,7 +47,9 @@ export interface ToolRunResult {
 
 const { benchCorpus } = await import('./bench-corpus.js');
 const { plainTranscript } = await import('./plain-transcript.js');
-const transcripts = benchCorpus(Number(values.transcripts));
+const corpus = await benchCorpus(values.corpus as BenchCorpusName, Number(values.transcripts));
+if (!corpus) throw new Error(`the ${values.corpus} corpus is absent`);
+const { transcripts } = corpus;
 
 /**
  * Runs the tool once (timed). A tool whose answers end up in files returns how to count them
