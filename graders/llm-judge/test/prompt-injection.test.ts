@@ -19,14 +19,19 @@ function withContent(index: number, text: string): TranscriptInput {
   return { ...transcript, messages };
 }
 
-/** Fence id of the benign transcript's prompt, to be planted in the hostile one. */
-function benignFenceId(): string {
-  const rendered = renderTranscript(TranscriptSchema.parse(falseSuccessTranscript()), 'all', {
+/** The judge's prompt for a whole transcript (one chunk, the `all` view). */
+function judgePromptOf(transcript: TranscriptInput) {
+  const rendered = renderTranscript(TranscriptSchema.parse(transcript), 'all', {
     maxToolOutputChars: 8000,
     maxPartChars: 20000,
   });
   const [chunk] = planChunks(rendered.messages, { maxTranscriptChars: 200_000, overlapMessages: 2 });
-  return buildJudgePrompt(chunk!, 'all', { index: 0, count: 1 }).fenceId;
+  return buildJudgePrompt(chunk!, 'all', { index: 0, count: 1 });
+}
+
+/** Fence id of the benign transcript's prompt, to be planted in the hostile one. */
+function benignFenceId(): string {
+  return judgePromptOf(falseSuccessTranscript()).fenceId;
 }
 
 const planted = benignFenceId();
@@ -136,12 +141,7 @@ describe('the fence', () => {
   it('heads each part with its message number and role, naming the kind only when it is not the usual one', () => {
     const transcript = falseSuccessTranscript();
     transcript.messages[3] = { ...transcript.messages[3]!, isError: true };
-    const rendered = renderTranscript(TranscriptSchema.parse(transcript), 'all', {
-      maxToolOutputChars: 8000,
-      maxPartChars: 20000,
-    });
-    const [chunk] = planChunks(rendered.messages, { maxTranscriptChars: 200_000, overlapMessages: 2 });
-    const prompt = buildJudgePrompt(chunk!, 'all', { index: 0, count: 1 });
+    const prompt = judgePromptOf(transcript);
     const headers = prompt.text.split('\n').filter((line) => line.startsWith(`[${prompt.fenceId}] `));
     expect(headers.map((line) => line.slice(prompt.fenceId.length + 3))).toEqual([
       '#0 system',
@@ -196,12 +196,7 @@ describe('the fence', () => {
       fc.property(content, content, (tool, report) => {
         const transcript = withContent(4, report);
         transcript.messages[3] = { ...transcript.messages[3]!, content: tool };
-        const rendered = renderTranscript(TranscriptSchema.parse(transcript), 'all', {
-          maxToolOutputChars: 8000,
-          maxPartChars: 20000,
-        });
-        const [chunk] = planChunks(rendered.messages, { maxTranscriptChars: 200_000, overlapMessages: 2 });
-        const prompt = buildJudgePrompt(chunk!, 'all', { index: 0, count: 1 });
+        const prompt = judgePromptOf(transcript);
         expect(tool.includes(prompt.fenceId) || report.includes(prompt.fenceId)).toBe(false);
         const frame = promptFrame(prompt.text, prompt.fenceId);
         expect(frame.opens).toBe(1);
