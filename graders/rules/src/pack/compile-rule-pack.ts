@@ -70,6 +70,7 @@ export interface CompiledDeniability {
   corrections: PhraseSet;
   failureExcuses: PhraseSet;
   failureEvidence: PhraseSet;
+  externalCauses: PhraseSet;
 }
 
 /** The pack's metric values, compiled: every metric name in one set (a match's group is its metric's index). */
@@ -210,6 +211,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       corrections: compilePhrases(deniability?.corrections),
       failureExcuses: compilePhrases(deniability?.failureExcuses),
       failureEvidence: compilePhrases(deniability?.failureEvidence),
+      externalCauses: compilePhrases(deniability?.externalCauses),
     },
   };
 }
