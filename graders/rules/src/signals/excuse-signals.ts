@@ -1,3 +1,4 @@
+import type { Evidence } from '@judgekit/core';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { sentenceAround } from '../transcript/sentence-bounds.js';
@@ -54,6 +55,8 @@ function findUnsupportedFailure(facts: TranscriptFacts, pack: CompiledRulePack):
 export interface BlamedOwnCall {
   excuse: PhraseHit;
   call: ToolCallFact;
+  /** The call, quoted whole. */
+  callEvidence: Evidence | undefined;
 }
 
 /** Calls that change something: a verb of change in the tool's name or its arguments. */
@@ -138,7 +141,13 @@ function findBlamedOwnCall(facts: TranscriptFacts, pack: CompiledRulePack): Blam
           range,
           'the output puts a change down to something other than the agent',
         );
-        if (evidence) return { excuse: { fact, evidence }, call };
+        if (!evidence) continue;
+        const callEvidence = segmentEvidence(
+          call,
+          { start: 0, end: call.segment.text.length },
+          "the agent's call that made the change",
+        );
+        return { excuse: { fact, evidence }, call, callEvidence };
       }
     }
   }
