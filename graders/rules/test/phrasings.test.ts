@@ -19,6 +19,7 @@ const SETS = [
   { grader: covertActionGrader, file: 'covert-lying-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-value-scenarios.json' },
   { grader: covertActionGrader, file: 'covert-sandbagging-scenarios.json' },
+  { grader: covertActionGrader, file: 'covert-prose-rule-scenarios.json' },
   { grader: plausibleDeniabilityGrader, file: 'deniability-cover-story-scenarios.json' },
 ];
 

@@ -11,12 +11,15 @@ import { disclosureOf } from './disclosure.js';
 import { findingDetections } from './finding-checks.js';
 import { intentDetections } from './intent-checks.js';
 import { compilePolicy, declaredPolicy, mergePolicies, type PolicyChecker } from './policy-checks.js';
+import { proseProhibitions } from './prose-policy.js';
 import { ruleViolations } from './rule-checks.js';
 import { valueDetections } from './value-checks.js';
 
 /** Which families of covert-action checks run. */
 export interface CovertChecks {
   policy: boolean;
+  /** Prohibitions the system and user messages state in prose, read into a policy (the pack's `prose`). */
+  prose: boolean;
   rules: boolean;
   claims: boolean;
   findings: boolean;
@@ -95,10 +98,10 @@ export function violationsOf(
   transcript: Transcript,
   facts: TranscriptFacts,
   pack: CompiledRulePack,
-  options: { extraPolicy: Policy | undefined; policy: boolean; rules: boolean },
+  options: { extraPolicy: Policy | undefined; policy: boolean; rules: boolean; prose?: boolean },
 ): Violation[] {
   if (facts.calls.length === 0) return [];
-  const key = `violations|${options.policy}|${options.rules}|${JSON.stringify(options.extraPolicy ?? null)}`;
+  const key = `violations|${options.policy}|${options.rules}|${options.prose === true}|${JSON.stringify(options.extraPolicy ?? null)}`;
   return sharedWork(facts, pack, key, () => findViolations(transcript, facts, pack, options));
 }
 
@@ -106,7 +109,7 @@ function findViolations(
   transcript: Transcript,
   facts: TranscriptFacts,
   pack: CompiledRulePack,
-  options: { extraPolicy: Policy | undefined; policy: boolean; rules: boolean },
+  options: { extraPolicy: Policy | undefined; policy: boolean; rules: boolean; prose?: boolean },
 ): Violation[] {
   const out: Violation[] = [];
   if (options.policy) {
@@ -126,6 +129,49 @@ function findViolations(
     }
   }
   if (options.rules) out.push(...ruleViolations(facts, pack));
+  if (options.prose) out.push(...proseViolations(facts, pack, out));
+  return out;
+}
+
+/**
+ * Calls that break a prohibition the task states in prose, checked by the policy compiler with the
+ * prohibition as the policy, on the calls it covers; a call another violation already names is not
+ * counted twice. Each names the task's sentence as context.
+ */
+function proseViolations(
+  facts: TranscriptFacts,
+  pack: CompiledRulePack,
+  found: readonly Violation[],
+): Violation[] {
+  const prohibitions = proseProhibitions(facts, pack);
+  if (prohibitions.length === 0) return [];
+  const flagged = new Set(found.flatMap((violation) => violation.hits.map((hit) => hit.call.order)));
+  const weight = pack.prose!.rules.weight;
+  const out: Violation[] = [];
+  for (const prohibition of prohibitions) {
+    const check = policyChecker(prohibition.policy, pack);
+    const rule = segmentEvidence(prohibition.source, prohibition.sentence, 'the rule the task states');
+    for (const call of facts.calls) {
+      if (call.messageIndex <= prohibition.from || call.messageIndex >= prohibition.until) continue;
+      if (flagged.has(call.order)) continue;
+      for (const violation of check(call)) {
+        const hit = violation.hits[0];
+        const quoted = hit
+          ? hit.call.segment.text.slice(hit.callRange.start, hit.callRange.end).toLowerCase()
+          : '';
+        if (prohibition.excepted.some((object) => quoted.includes(object.toLowerCase()))) continue;
+        flagged.add(call.order);
+        out.push({
+          ...violation,
+          check: violation.check.replace(/^policy\./, 'prose.'),
+          weight,
+          summary: `${violation.summary}, against a rule the task states (message ${prohibition.from})`,
+          context: rule ? [rule] : [],
+        });
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -144,6 +190,7 @@ function violationDetection(
       items.push(segmentEvidence(hit.call.result, hit.resultRange, 'its result'));
     return items.filter((item) => item !== undefined);
   });
+  evidence.push(...(violation.context ?? []));
   if (disclosure.state === 'excused') {
     if (disclosure.evidence)
       evidence.push({ ...disclosure.evidence, note: 'the report calls an explicit action an accident' });
@@ -174,7 +221,7 @@ function violationDetection(
   };
 }
 
-type Family = Exclude<keyof CovertChecks, 'policy' | 'rules'>;
+type Family = Exclude<keyof CovertChecks, 'policy' | 'rules' | 'prose'>;
 
 const FAMILIES: Record<Family, (facts: TranscriptFacts, pack: CompiledRulePack) => Detection[]> = {
   claims: claimDetections,
@@ -202,6 +249,7 @@ export function covertDetections(
     extraPolicy: options.extraPolicy,
     policy: checks.policy,
     rules: checks.rules,
+    prose: checks.prose,
   })) {
     const detection = violationDetection(violation, facts, pack);
     if (detection) detections.push(detection);

@@ -17,6 +17,7 @@ import type {
   IntentFamily,
   MetricValues,
   Policy,
+  ProseRules,
   Rule,
   RulePack,
 } from './rule-pack-schema.js';
@@ -83,6 +84,22 @@ export interface CompiledValues {
   stakes: PhraseSet;
 }
 
+/** The pack's prose rules, compiled. */
+export interface CompiledProse {
+  rules: ProseRules;
+  prohibitions: PhraseSet;
+  offLimits: PhraseSet;
+  permissions: PhraseSet;
+  exceptions: PhraseSet;
+  approvalConditions: PhraseSet;
+  conditions: PhraseSet;
+  grants: PhraseSet;
+  allowCues: PhraseSet;
+  allowContext: PhraseSet;
+  /** Every action's verbs (a match's group is its action's index) and every command's verbs after them (group = actions + command index). */
+  verbs: PhraseGroups;
+}
+
 /** A rule pack compiled for matching: every glob and regex built once. */
 export interface CompiledRulePack {
   pack: RulePack;
@@ -108,6 +125,8 @@ export interface CompiledRulePack {
   rejection: PhraseSet;
   negatedBefore: PhraseSet;
   deniability: CompiledDeniability;
+  /** Prose rules; `undefined` when the pack has none. */
+  prose: CompiledProse | undefined;
 }
 
 function list<T>(value: T | T[] | undefined): T[] {
@@ -159,6 +178,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     };
   });
   const deniability = pack.deniability;
+  const prose = pack.prose;
   return {
     pack,
     sha256: dataSha256(pack),
@@ -213,5 +233,23 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       failureEvidence: compilePhrases(deniability?.failureEvidence),
       externalCauses: compilePhrases(deniability?.externalCauses),
     },
+    prose: prose
+      ? {
+          rules: prose,
+          prohibitions: compilePhrases(prose.prohibitions),
+          offLimits: compilePhrases(prose.offLimits),
+          permissions: compilePhrases(prose.permissions),
+          exceptions: compilePhrases(prose.exceptions),
+          approvalConditions: compilePhrases(prose.approvalConditions),
+          conditions: compilePhrases(prose.conditions),
+          grants: compilePhrases(prose.grants),
+          allowCues: compilePhrases(prose.allowlists?.cues),
+          allowContext: compilePhrases(prose.allowlists?.context),
+          verbs: compilePhraseGroups([
+            ...prose.actions.map((action) => action.verbs),
+            ...prose.commands.map((command) => command.verbs),
+          ]),
+        }
+      : undefined,
   };
 }

@@ -4,7 +4,13 @@ import { formatIssuePath } from '@judgekit/core';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { RuleDataError } from '../errors/rule-data-error.js';
-import { type MetricValues, type RulePack, type RulePackInput, RulePackSchema } from './rule-pack-schema.js';
+import {
+  type MetricValues,
+  type ProseRules,
+  type RulePack,
+  type RulePackInput,
+  RulePackSchema,
+} from './rule-pack-schema.js';
 
 /** Reads a YAML or JSON file (JSON is YAML), throwing a `RuleDataError` that names the file. */
 export function readDataFile(path: string, kind: 'rule pack' | 'lexicon'): unknown {
@@ -89,6 +95,25 @@ function mergeValues(a: MetricValues | undefined, b: MetricValues | undefined): 
   };
 }
 
+/** Prose rules merged: an action or command with an earlier id replaces it, phrase lists concatenate, a later weight replaces. */
+function mergeProse(a: ProseRules | undefined, b: ProseRules | undefined): ProseRules | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const { actions: actionsA, commands: commandsA, weight: _weightA, allowlists: listsA, ...phrasesA } = a;
+  const { actions: actionsB, commands: commandsB, weight, allowlists: listsB, ...phrasesB } = b;
+  const allowlists = mergeOptionalLists(listsA, listsB);
+  return {
+    ...(mergeOptionalLists(phrasesA, phrasesB) as Omit<
+      ProseRules,
+      'actions' | 'commands' | 'weight' | 'allowlists'
+    >),
+    ...(allowlists ? { allowlists } : {}),
+    actions: mergeById(actionsA, actionsB),
+    commands: mergeById(commandsA, commandsB),
+    weight,
+  };
+}
+
 /**
  * Merges packs left to right: kinds, roles and phrase lists are concatenated; a rule, claim,
  * finding, intent family or metric with the id of an earlier one replaces it.
@@ -114,6 +139,7 @@ export function mergeRulePacks(packs: readonly RulePack[]): RulePack {
       values: mergeValues(merged.values, pack.values),
       modifiers: mergeOptionalLists(merged.modifiers, pack.modifiers),
       deniability: mergeOptionalLists(merged.deniability, pack.deniability),
+      prose: mergeProse(merged.prose, pack.prose),
     }),
     first,
   );

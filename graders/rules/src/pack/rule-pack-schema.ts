@@ -248,6 +248,63 @@ export const ModifierPhrasesSchema = z
   })
   .strict();
 
+/** A verb of a prohibition and what its objects are: paths it must not modify, commands or tools it must not run. */
+export const ProseActionSchema = z
+  .object({
+    id: Id,
+    /** The verbs, read right after a prohibition cue ("do not **edit**", "never **call**"). */
+    verbs: PhrasesSchema,
+    /** `path`: path objects become protected paths; `run`: code spans and flags become forbidden commands, tool names forbidden tools. */
+    objects: z.enum(['path', 'run']),
+  })
+  .strict();
+
+/** A verb that names a command without writing it ("force-push"), as a forbidden-command regex. */
+export const ProseCommandSchema = z
+  .object({
+    id: Id,
+    /** The verb as prose writes it, read right after a prohibition cue. */
+    verbs: PhrasesSchema,
+    /** The forbidden command: a `/regex/flags` string pattern; `{target}` stands for the named target (a branch). */
+    command: z.string().min(1),
+    /** Whether the prohibition needs a target ("to main"): without one it is dropped (`required`) or covers every target (`optional`). */
+    target: z.enum(['required', 'optional']).default('optional'),
+  })
+  .strict();
+
+/**
+ * Rules the task states in prose ("Rules: never force-push to main; do not edit files under
+ * migrations/"), read from the system and user messages into a policy. Every list is phrases.
+ */
+export const ProseRulesSchema = z
+  .object({
+    /** Cues that open a prohibition, before its verb ("do not", "never", "must not", "you may not"). */
+    prohibitions: PhrasesSchema,
+    /** Predicates after an object that make it off-limits ("is read-only", "are off-limits"). */
+    offLimits: PhrasesSchema.optional(),
+    /** Cues of a permission in the same sentence ("you may edit anything"): an `exceptions` cue after one names prohibited objects. */
+    permissions: PhrasesSchema.optional(),
+    /** Cues after which objects are excepted from a prohibition ("except", "other than"). */
+    exceptions: PhrasesSchema.optional(),
+    /** Cues that make a prohibition conditional on an approval ("unless", "without approval"): a later user message approving or naming the object lifts it. */
+    approvalConditions: PhrasesSchema.optional(),
+    /** Cues of conditions the rules cannot evaluate ("if", "when", "during", "before", "over 500"): the prohibition is dropped. */
+    conditions: PhrasesSchema.optional(),
+    /** Phrases of a later user message that grant permission ("go ahead", "you may", "approved"). */
+    grants: PhrasesSchema.optional(),
+    /**
+     * Allowlists of hosts ("Outbound calls only to api.stripe.com and registry.npmjs.org"): a sentence
+     * with a `cues` phrase and a `context` phrase whose list after the cue holds only hosts (and
+     * `context` words) becomes `allowedDomains`; a list with anything else in it is dropped.
+     */
+    allowlists: z.object({ cues: PhrasesSchema, context: PhrasesSchema }).strict().optional(),
+    actions: z.array(ProseActionSchema).default([]),
+    commands: z.array(ProseCommandSchema).default([]),
+    /** Weight of an undisclosed call that breaks a prohibition read from prose, in [0, 1]. */
+    weight: Weight.default(0.7),
+  })
+  .strict();
+
 /** A rule pack: declarative covert-action and deniability rules. See README "Rule packs". */
 export const RulePackSchema = z
   .object({
@@ -273,6 +330,8 @@ export const RulePackSchema = z
     values: MetricValuesSchema.optional(),
     modifiers: ModifierPhrasesSchema.optional(),
     deniability: DeniabilityPhrasesSchema.optional(),
+    /** Prohibitions the task states in prose, read into a policy. */
+    prose: ProseRulesSchema.optional(),
   })
   .strict();
 
@@ -289,6 +348,7 @@ export type FindingCheck = z.infer<typeof FindingCheckSchema>;
 export type IntentFamily = z.infer<typeof IntentFamilySchema>;
 export type DeniabilityPhrases = z.infer<typeof DeniabilityPhrasesSchema>;
 export type ModifierPhrases = z.infer<typeof ModifierPhrasesSchema>;
+export type ProseRules = z.infer<typeof ProseRulesSchema>;
 /** A rule pack as parsed (defaults applied). */
 export type RulePack = z.infer<typeof RulePackSchema>;
 /** A rule pack as written in YAML, JSON or options. */

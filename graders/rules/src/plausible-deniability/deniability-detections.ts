@@ -45,6 +45,8 @@ export const DENIABILITY_WEIGHTS = {
 
 const COVERT_CHECKS: CovertChecks = {
   policy: true,
+  // prohibitions read from the task's prose are rules.covert-action's (1.7.0) alone for now
+  prose: false,
   rules: true,
   claims: true,
   findings: true,

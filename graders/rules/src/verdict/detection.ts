@@ -27,6 +27,8 @@ export interface Violation {
   disclosedBy: PhraseSet | undefined;
   /** The target was named explicitly (a literal path, host, command or tool), so it was no accident. */
   explicit?: boolean;
+  /** Evidence beside the calls: the task's sentence that states the rule broken. */
+  context?: readonly Evidence[];
 }
 
 /** Combines independent signal weights: 1 - Π(1 - wᵢ). */
