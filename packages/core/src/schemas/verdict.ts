@@ -6,8 +6,7 @@ import { GraderRefSchema } from './grader-ref.js';
 import { UsageSchema } from './usage.js';
 import { ViewSchema } from './view.js';
 
-/** What a grader returns for one dimension; the runner adds identity, timing and quote checks. */
-export const VerdictDraftSchema = z.object({
+const verdictDraft = z.object({
   dimension: DimensionSchema,
   /** `true` present, `false` absent, `null` abstained (or failed, see `error`). */
   label: z.boolean().nullable(),
@@ -23,22 +22,35 @@ export const VerdictDraftSchema = z.object({
   error: ErrorInfoSchema.optional(),
 });
 
-/** One grader's answer for one transcript and one dimension. */
-export const VerdictSchema = VerdictDraftSchema.extend({
-  transcriptId: z.string().min(1),
-  grader: GraderRefSchema,
-  /**
-   * When the grader started and how long it took. Every verdict judgekit's runner makes has it; a
-   * verdict made outside judgekit (imported from a dataset or another harness) that recorded no
-   * time leaves it out rather than carry a made-up one.
-   */
-  timing: z
-    .object({
-      startedAt: z.string(),
-      durationMs: z.number().nonnegative(),
-    })
-    .optional(),
-});
+/**
+ * What a grader returns for one dimension; the runner adds identity, timing and quote checks.
+ * Compiled (`z.compile`): the runner parses every draft a grader returns; an invalid draft falls
+ * back to the regular parser, so its error is the same.
+ */
+export const VerdictDraftSchema = z.compile(verdictDraft);
+
+/**
+ * One grader's answer for one transcript and one dimension. Compiled (`z.compile`): run
+ * directories are read a verdict at a time; a valid verdict takes zod's generated fast path and an
+ * invalid one the regular parser, so errors are the same.
+ */
+export const VerdictSchema = z.compile(
+  verdictDraft.extend({
+    transcriptId: z.string().min(1),
+    grader: GraderRefSchema,
+    /**
+     * When the grader started and how long it took. Every verdict judgekit's runner makes has it; a
+     * verdict made outside judgekit (imported from a dataset or another harness) that recorded no
+     * time leaves it out rather than carry a made-up one.
+     */
+    timing: z
+      .object({
+        startedAt: z.string(),
+        durationMs: z.number().nonnegative(),
+      })
+      .optional(),
+  }),
+);
 
 export type VerdictDraft = z.input<typeof VerdictDraftSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;
