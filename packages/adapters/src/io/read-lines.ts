@@ -12,6 +12,7 @@ export interface ReadLinesOptions {
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const READ_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Streams a file line by line (LF or CRLF) with line numbers, holding at most one line in memory.
@@ -23,8 +24,9 @@ export async function* readLines(file: string, options: ReadLinesOptions = {}): 
 }
 
 /**
- * `readLines` a read chunk (64 KiB) at a time: the lines that end in each chunk, in order. For
- * readers that handle many short lines, so they do not pay an async step per line.
+ * `readLines` a read chunk (256 KiB) at a time: the lines that end in each chunk, in order. For
+ * readers that handle many short lines, so they do not pay an async step per line. (64 KiB chunks
+ * cost a reader of 50k transcripts about 0.2 CPU-s more in stream and thread-pool round trips.)
  */
 export async function* readLineBatches(
   file: string,
@@ -62,7 +64,9 @@ export async function* readLineBatches(
     pendingBytes += bytes.length;
   };
 
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, {
+    highWaterMark: READ_CHUNK_BYTES,
+  }) as AsyncIterable<Buffer>) {
     const lines: FileLine[] = [];
     let start = 0;
     for (let index = chunk.indexOf(NEWLINE); index !== -1; index = chunk.indexOf(NEWLINE, start)) {
