@@ -14,6 +14,7 @@ import { registerPrevalenceCommand } from './commands/prevalence-command.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import type { CLIOutput } from './output/cli-output.js';
+import { isClosedPipeError } from './output/closed-pipe.js';
 import { CLI_VERSION } from './version.js';
 
 const EXIT_CODES: Record<string, number> = {
@@ -69,6 +70,7 @@ export async function main(argv: readonly string[], output: CLIOutput): Promise<
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (isClosedPipeError(error)) return 0;
     if (process.env.JUDGEKIT_DEBUG) output.stderr.write(`${(error as Error).stack}\n`);
     if (JudgekitError.isInstance(error)) {
       output.stderr.write(`judgekit: ${error.message}\n`);
