@@ -36,6 +36,42 @@ describe('judgekit grade', () => {
     expect(result.stderr).toMatch(/hint: run `judgekit graders`/);
   });
 
+  it('names --concurrency when it is not a whole number ≥ 1, instead of grading nothing', async () => {
+    const dir = temporaryDirectory();
+    const input = writeCorpus(dir, 3);
+    for (const value of ['many', '0', '1.5', '8x']) {
+      const out = join(dir, `run-${value}`);
+      const result = await runCLI([
+        'grade',
+        input,
+        '--graders',
+        'rules.*',
+        '--concurrency',
+        value,
+        '--out',
+        out,
+      ]);
+      expect(result.code, value).toBe(2);
+      expect(result.stderr).toContain(`judgekit: --concurrency: expected an integer ≥ 1, got "${value}"`);
+      expect(result.stderr).not.toMatch(/graded/);
+    }
+  });
+
+  it('lists the formats --from accepts when it names none of them', async () => {
+    const dir = temporaryDirectory();
+    const input = writeCorpus(dir, 1);
+    for (const args of [
+      ['grade', input, '--graders', 'rules.*', '--from', 'jsnol', '--out', join(dir, 'r')],
+      ['compare', input, '--from', 'jsnol'],
+    ]) {
+      const result = await runCLI(args);
+      expect(result.code, args[0]).not.toBe(0);
+      expect(result.stderr).toMatch(
+        /option '--from <format>' argument 'jsnol' is invalid\. Allowed choices are auto, jsonl, inspect, openai, anthropic/,
+      );
+    }
+  });
+
   it('names file, line and field of a malformed record, and skips it on request', async () => {
     const dir = temporaryDirectory();
     const input = writeCorpus(dir, 3);

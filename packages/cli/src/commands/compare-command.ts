@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readTranscripts, type TranscriptFormat } from '@judgekit/adapters';
+import { readTranscripts, TRANSCRIPT_FORMATS, type TranscriptFormat } from '@judgekit/adapters';
 import { ConfigError, formatIssuePath, RUN_FILES } from '@judgekit/core';
 import {
   type ComparisonConfig,
@@ -191,7 +191,11 @@ export function registerCompareCommand(program: Command, output: CLIOutput): voi
       'seed of every resampling step (default 0)',
       parseNumberFlag('--seed', { integer: true }),
     )
-    .addOption(new Option('--from <format>', 'input format of transcript files').default('auto'))
+    .addOption(
+      new Option('--from <format>', 'input format of transcript files')
+        .choices(['auto', ...TRANSCRIPT_FORMATS])
+        .default('auto'),
+    )
     .option('--json', 'print the findings as JSON')
     .action(async (inputs: string[], flags: CompareFlags) => {
       const config = comparisonConfig(flags);

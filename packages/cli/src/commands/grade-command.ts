@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { TranscriptFormat } from '@judgekit/adapters';
+import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '@judgekit/adapters';
 import {
   ConfigError,
   DEFAULT_CONCURRENCY,
@@ -32,6 +32,7 @@ import { resolveInputs } from '../inputs/resolve-inputs.js';
 import { type CLIOutput, writeJSON } from '../output/cli-output.js';
 import { createProgressReporter } from '../output/progress-reporter.js';
 import { CLI_VERSION } from '../version.js';
+import { parseNumberFlag } from './analysis-options.js';
 
 interface GradeOptions {
   graders?: string;
@@ -258,11 +259,13 @@ export function registerGradeCommand(program: Command, output: CLIOutput): void 
     .option(
       '--concurrency <n>',
       `units (transcript × grader) graded at once (default ${DEFAULT_CONCURRENCY})`,
-      (value) => Number.parseInt(value, 10),
+      parseNumberFlag('--concurrency', { min: 1, integer: true }),
     )
     .option('--resume', 'continue the run in --out where it stopped')
     .option('--overwrite', 'replace a run already in --out')
-    .addOption(new Option('--from <format>', 'input format').default('auto'))
+    .addOption(
+      new Option('--from <format>', 'input format').choices(['auto', ...TRANSCRIPT_FORMATS]).default('auto'),
+    )
     .addOption(
       new Option('--on-invalid <mode>', 'stop at an invalid record, or skip it').choices(['fail', 'skip']),
     )
@@ -283,7 +286,7 @@ export function registerGradeCommand(program: Command, output: CLIOutput): void 
     .option(
       '--batch-size <n>',
       `most requests per provider batch with --batch (default ${DEFAULT_MAX_BATCH_REQUESTS})`,
-      (value) => Number.parseInt(value, 10),
+      parseNumberFlag('--batch-size', { min: 1, integer: true }),
     )
     .option('--json', 'print the run summary as JSON')
     .action(async (inputs: string[], options: GradeOptions) => {
