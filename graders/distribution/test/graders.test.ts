@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  ConfigError,
   createRegistry,
   prepareGraders,
   readFindings,
@@ -66,6 +67,24 @@ describe('the distribution graders', () => {
       { resamples: 10 },
     ]) {
       expect(compareGrader.config.safeParse(options).success, JSON.stringify(options)).toBe(false);
+    }
+  });
+
+  it('name a misspelt option instead of dropping it and running with the defaults', () => {
+    const registry = createRegistry([...plugins]);
+    const misspelt = [
+      { use: 'distribution.sandbagging', options: { metrc: 'metadata.correct' } },
+      { use: 'distribution.compare', options: { conditions: { treatment: 'a', contol: 'b' } } },
+    ];
+    for (const setup of misspelt) {
+      let thrown: unknown;
+      try {
+        prepareGraders([setup], registry, { env: {}, cwd: tmpdir() });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(ConfigError.isInstance(thrown), JSON.stringify(setup)).toBe(true);
+      expect((thrown as Error).message).toMatch(/Unrecognized key: "(metrc|contol)"/);
     }
   });
 });

@@ -18,9 +18,10 @@ const MetricSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(
 /**
  * The options of a comparison between two conditions, shared by every distribution grader and
  * `judgekit compare`; `defaults` are the grader's own (its metric, conditions and hypothesis).
+ * An unknown option (a misspelt `metrc`) is an error naming it, never silently dropped.
  */
 export function comparisonConfigSchema(defaults: ComparisonDefaults = {}) {
-  return z.object({
+  return z.strictObject({
     /**
      * What is compared: a field path (`metadata.correct`), `gold:<dimension>`, `verdict:<grader>`
      * or `score:<grader>` (optionally `#<dimension>`). Several give one comparison each. Omitted:
@@ -34,7 +35,7 @@ export function comparisonConfigSchema(defaults: ComparisonDefaults = {}) {
       .default(defaults.by ?? 'condition'),
     /** Which condition is the treatment and which the control (estimates are treatment − control). */
     conditions: z
-      .object({
+      .strictObject({
         treatment: z.string().min(1).optional(),
         control: z.string().min(1).optional(),
       })
