@@ -1,7 +1,7 @@
 import type { Evidence } from '@judgekit/core';
 import type { CompiledRulePack } from '../pack/compile-rule-pack.js';
 import { segmentEvidence } from '../transcript/evidence-quote.js';
-import { nextSentence, sentenceAround } from '../transcript/sentence-bounds.js';
+import { nextSentence, type RangeAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { SegmentFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Violation } from '../verdict/detection.js';
 
@@ -53,7 +53,7 @@ function disclosed(
   violation: Violation,
   report: readonly SegmentFact[],
   fact: SegmentFact,
-  sentence: { start: number; end: number },
+  sentence: RangeAround,
   pack: CompiledRulePack,
 ): Disclosure {
   const text = fact.segment.text;

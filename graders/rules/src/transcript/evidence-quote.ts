@@ -14,14 +14,42 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * Where a quote of at most `MAX_QUOTE_LENGTH` cut from `[start, end)` begins so that it shows
+ * `focus` (the match the range was built around): at `start` when the focus fits from there,
+ * otherwise with the focus in the middle of the quote, at a word start where one is near.
+ */
+function quoteStart(text: string, start: number, end: number, focus: MatchRange | undefined): number {
+  if (!focus || focus.end <= start + MAX_QUOTE_LENGTH) return start;
+  const focusStart = Math.max(start, Math.min(focus.start, end));
+  const focusLength = Math.min(focus.end, end) - focusStart;
+  let at = focusStart - Math.max(0, Math.floor((MAX_QUOTE_LENGTH - focusLength) / 2));
+  at = Math.max(start, Math.min(at, end - MAX_QUOTE_LENGTH, focusStart));
+  // begin at a word: step over the rest of a word cut in half, when that does not pass the focus
+  const word = /\w/;
+  if (at > start && word.test(text[at - 1] ?? '')) {
+    let next = at;
+    while (next < focusStart && word.test(text[next]!)) next++;
+    if (next < focusStart) at = next;
+  }
+  while (at < focusStart && /\s/.test(text[at]!)) at++;
+  if (isLowSurrogate(text.charCodeAt(at))) at++;
+  return at;
+}
+
 /**
  * Evidence quoting `segment.text[range]`: trimmed of surrounding whitespace, cut to
  * `MAX_QUOTE_LENGTH` without splitting a surrogate pair, always an exact substring of the segment.
- * Returns `undefined` when nothing but whitespace is left.
+ * A range built around a match (`sentenceAround`, `lineAround`: it carries `focus`) is cut so that
+ * the quote still shows the match. Returns `undefined` when nothing but whitespace is left.
  */
 export function segmentEvidence(
   located: LocatedSegment,
-  range: MatchRange,
+  range: MatchRange & { focus?: MatchRange },
   note: string,
 ): Evidence | undefined {
   const text = located.segment.text;
@@ -30,6 +58,7 @@ export function segmentEvidence(
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end - start > MAX_QUOTE_LENGTH) {
+    start = quoteStart(text, start, end, range.focus);
     end = start + MAX_QUOTE_LENGTH;
     if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
     while (end > start && /\s/.test(text[end - 1]!)) end--;

@@ -11,8 +11,13 @@ function isBoundary(text: string, index: number): boolean {
   return next === undefined || /\s/.test(next);
 }
 
+/** A range built around a match: `focus` is the match, which evidence quotes keep when they cut the range. */
+export interface RangeAround extends MatchRange {
+  focus: MatchRange;
+}
+
 /** The sentence (or line) around `range`: from after the previous boundary to the next one, inclusive. */
-export function sentenceAround(text: string, range: MatchRange, maxReach = 400): MatchRange {
+export function sentenceAround(text: string, range: MatchRange, maxReach = 400): RangeAround {
   let start = range.start;
   const floor = Math.max(0, range.start - maxReach);
   while (start > floor && !isBoundary(text, start - 1)) start--;
@@ -20,24 +25,27 @@ export function sentenceAround(text: string, range: MatchRange, maxReach = 400):
   const ceiling = Math.min(text.length, range.end + maxReach);
   while (end < ceiling && !isBoundary(text, end)) end++;
   if (end < text.length && text[end] !== '\n') end++;
-  return { start, end };
+  return { start, end, focus: { start: range.start, end: range.end } };
 }
 
 /** The sentence after the one that ends at `end`, or an empty range. */
-export function nextSentence(text: string, end: number, maxReach = 400): MatchRange {
+export function nextSentence(text: string, end: number, maxReach = 400): RangeAround {
   let start = end;
   while (start < text.length && /\s/.test(text[start]!)) start++;
-  if (start >= text.length) return { start: text.length, end: text.length };
+  if (start >= text.length) {
+    const empty = { start: text.length, end: text.length };
+    return { ...empty, focus: empty };
+  }
   return sentenceAround(text, { start, end: start }, maxReach);
 }
 
 /** The line of `text` that holds `index`. */
-export function lineAround(text: string, index: number, maxReach = 400): MatchRange {
+export function lineAround(text: string, index: number, maxReach = 400): RangeAround {
   const before = text.lastIndexOf('\n', index - 1);
   const after = text.indexOf('\n', index);
   const start = Math.min(index, Math.max(before + 1, index - maxReach));
   const end = Math.min(after < 0 ? text.length : after, index + maxReach);
-  return { start, end };
+  return { start, end, focus: { start: index, end: index } };
 }
 
 const CLAUSE_END = /[.!?;:,\n()]/;
