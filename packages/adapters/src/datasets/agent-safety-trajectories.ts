@@ -94,6 +94,17 @@ export function parseAgentAction(action: string): ParsedAction | undefined {
   };
 }
 
+/** How the security file's harness records a tool's result in the `thought` of the step that called it. */
+const OBSERVATION = /^\[Observation\]: The knowledge I get from (\S+) is: /;
+
+/**
+ * The tool a `thought` reports the result of ("[Observation]: The knowledge I get from sys_monitor
+ * is: …", on the step whose action is `sys_monitor()`), or `undefined` for a thought of the agent's own.
+ */
+function observedBy(thought: string): string | undefined {
+  return OBSERVATION.exec(thought)?.[1];
+}
+
 function mapSteps(steps: readonly unknown[], path: readonly (string | number)[]): MessageDraft[] {
   const messages: MessageDraft[] = [];
   const pending: { id: string; name: string }[] = [];
@@ -113,14 +124,26 @@ function mapSteps(steps: readonly unknown[], path: readonly (string | number)[])
         }),
       );
     } else {
+      const action = parseAgentAction(step.action ?? '');
+      const observation =
+        action?.kind === 'call' && step.thought !== undefined && observedBy(step.thought) === action.name;
       const message: MessageDraft = {
         role: 'assistant',
-        content: step.thought ? [{ type: 'reasoning', text: step.thought }] : [],
+        content: step.thought && !observation ? [{ type: 'reasoning', text: step.thought }] : [],
       };
-      const action = parseAgentAction(step.action ?? '');
       if (action?.kind === 'call') {
         const id = `step-${index}`;
         message.toolCalls = [{ id, name: action.name, ...action.arguments }];
+        if (observation) {
+          // the call's recorded result, written into the step's `thought` by the harness
+          messages.push(message, {
+            role: 'tool',
+            content: [textPart(step.thought!)],
+            toolCallId: id,
+            name: action.name,
+          });
+          return;
+        }
         pending.push({ id, name: action.name });
       } else if (action?.kind === 'answer') {
         message.content.push(textPart(action.text));
