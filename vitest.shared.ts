@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // a temporary directory per run, removed at the end (tests and their child processes write there)
     globalSetup: [fileURLToPath(new URL('./vitest.global-setup.ts', import.meta.url))],
+    // tests never touch the internet: a file that attempted a connection beyond loopback fails
+    setupFiles: [fileURLToPath(new URL('./vitest.offline-check.ts', import.meta.url))],
     // CI runs on 2 cores with several packages' suites at once: timeouts are hang guards, not
     // speed checks (speed is measured by the benchmarks in bench/).
     testTimeout: 120_000,
