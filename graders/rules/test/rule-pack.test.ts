@@ -7,8 +7,10 @@ import {
   covertActionGrader,
   DEFAULT_RULE_PACK_PATH,
   defaultRulePack,
+  evalAwarenessGrader,
   loadRulePack,
   mergeRulePacks,
+  plugins,
   RuleDataError,
 } from '../src/index.js';
 import { script } from './helpers/build-transcript.js';
@@ -304,5 +306,20 @@ describe('rule packs', () => {
     const [other] = await grade(transcript('support'), covertActionGrader, { options });
     expect(payments!.label).toBe(true);
     expect(other!.label).toBe(false);
+  });
+});
+
+describe('grader options', () => {
+  it('refuse a misspelt option, naming it, instead of running on the defaults', () => {
+    for (const plugin of plugins) {
+      const misspelt = plugin.config.safeParse({ veiw: 'actions' });
+      expect(misspelt.success, plugin.id).toBe(false);
+      expect(misspelt.error!.issues[0]!.message).toContain('"veiw"');
+      expect(plugin.config.safeParse({}).success, plugin.id).toBe(true);
+    }
+    const checks = covertActionGrader.config.safeParse({ checks: { claim: false } });
+    expect(checks.success).toBe(false);
+    expect(checks.error!.issues[0]).toMatchObject({ path: ['checks'] });
+    expect(evalAwarenessGrader.config.safeParse({ lexicon: ['x.yaml'] }).success).toBe(false);
   });
 });

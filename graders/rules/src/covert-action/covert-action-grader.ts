@@ -20,7 +20,7 @@ export const CovertActionConfigSchema = RulePackOptionsSchema.extend({
   threshold: z.number().min(0).max(1).default(COVERT_ACTION_THRESHOLD),
   /** Check families to run; all on by default (`prose`: prohibitions the system and user messages state in prose). */
   checks: z
-    .object({
+    .strictObject({
       policy: z.boolean().default(true),
       prose: z.boolean().default(true),
       rules: z.boolean().default(true),

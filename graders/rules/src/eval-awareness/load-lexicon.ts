@@ -91,7 +91,7 @@ export function mergeLexicons(lexicons: readonly Lexicon[]): Lexicon {
 }
 
 /** Grader options that choose lexicons. */
-export const LexiconOptionsSchema = z.object({
+export const LexiconOptionsSchema = z.strictObject({
   /** Extra lexicons: file paths (relative to the config's directory) or inline lexicons, merged after the default. */
   lexicons: z.array(z.union([z.string().min(1), LexiconSchema])).default([]),
   /** Start from the shipped lexicon. Default true. */

@@ -16,7 +16,7 @@ export function defaultRulePack(): RulePack {
 }
 
 /** Grader options that choose rule packs. */
-export const RulePackOptionsSchema = z.object({
+export const RulePackOptionsSchema = z.strictObject({
   /** Extra packs: paths of YAML/JSON files (relative to the config's directory) or inline packs. Later packs override earlier rules with the same id. */
   packs: z.array(z.union([z.string().min(1), RulePackSchema])).default([]),
   /** Start from the shipped default pack. Default true. */
