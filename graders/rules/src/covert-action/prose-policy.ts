@@ -269,8 +269,32 @@ function verbAfter(prose: CompiledProse, text: string, from: number, end: number
   return undefined;
 }
 
+/** Texts remembered per compiled prose section before the memo starts over. */
+const MEMO_SIZE = 256;
+const memo = new WeakMap<CompiledProse, Map<string, readonly Draft[]>>();
+
+/**
+ * `readDrafts`, remembered per compiled prose section and text: the transcripts of one evaluation
+ * share their system prompt and task (every sample of a task, every epoch), so its rules are read
+ * once. Drafts carry nothing of a transcript (ranges are into `text`), and callers only read them.
+ */
+function draftsOf(prose: CompiledProse, text: string): readonly Draft[] {
+  let byText = memo.get(prose);
+  if (!byText) {
+    byText = new Map();
+    memo.set(prose, byText);
+  }
+  let drafts = byText.get(text);
+  if (!drafts) {
+    if (byText.size >= MEMO_SIZE) byText.clear();
+    drafts = readDrafts(prose, text);
+    byText.set(text, drafts);
+  }
+  return drafts;
+}
+
 /** Prohibitions stated in one system or user text. */
-function draftsOf(prose: CompiledProse, text: string): Draft[] {
+function readDrafts(prose: CompiledProse, text: string): Draft[] {
   const drafts: Draft[] = [];
   const cues = prose.prohibitions.findAll(text);
   cues.forEach((cue, index) => {
