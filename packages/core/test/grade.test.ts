@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grade, gradeMany } from '../src/index.js';
+import { ConfigError, grade, gradeMany } from '../src/index.js';
 import { countingGrader, keywordGrader } from './helpers/graders.js';
 import { sampleTranscript } from './helpers/transcripts.js';
 
@@ -43,5 +43,32 @@ describe('gradeMany', () => {
       verdicts.push(verdict);
     }
     expect(verdicts[0]).toMatchObject({ label: null, error: { message: 'cannot grade t1' } });
+  });
+
+  it.each([
+    [Number.NaN, 'NaN'],
+    [0, '0'],
+    [-3, '-3'],
+    [1.5, '1.5'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    ['8', '"8"'],
+    [null, 'null'],
+  ])('refuses concurrency %s instead of yielding no verdicts', async (value, shown) => {
+    const stream = gradeMany([sampleTranscript()], keywordGrader, { concurrency: value as number });
+    const error = await stream.next().catch((caught: unknown) => caught);
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect((error as ConfigError).path).toBe('concurrency');
+    expect((error as Error).message).toBe(
+      `concurrency: must be a whole number of at least 1, or left out for the default (16); got ${shown}`,
+    );
+  });
+
+  it('grades with the default concurrency when it is left out', async () => {
+    const transcripts = Array.from({ length: 3 }, (_, index) => sampleTranscript(`t${index}`));
+    const verdicts = [];
+    for await (const verdict of gradeMany(transcripts, keywordGrader, { concurrency: undefined })) {
+      verdicts.push(verdict);
+    }
+    expect(verdicts).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapConcurrent } from '../src/index.js';
+import { ConfigError, mapConcurrent } from '../src/index.js';
 import { mapConcurrentBatches } from '../src/runner/map-concurrent.js';
 
 async function* numbers(count: number, returned: { value: boolean }) {
@@ -115,4 +115,27 @@ describe('mapConcurrentBatches', () => {
     );
     expect(order).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
+
+  it.each([
+    [Number.NaN, 'NaN'],
+    [0, '0'],
+    [-3, '-3'],
+    [1.5, '1.5'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    ['8', '"8"'],
+  ])(
+    'refuses concurrency %s before running any task, naming the option and the value',
+    async (value, shown) => {
+      const returned = { value: false };
+      const seen: number[] = [];
+      const error = await mapConcurrent(numbers(5, returned), value as number, (item) => {
+        seen.push(item);
+      }).catch((caught: unknown) => caught);
+      expect(ConfigError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe(
+        `concurrency: must be a whole number of at least 1; got ${shown}`,
+      );
+      expect(seen).toEqual([]);
+    },
+  );
 });

@@ -1,8 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  ConfigError,
   createRegistry,
   type GraderSetup,
   InvalidTranscriptError,
@@ -83,6 +84,40 @@ describe('runGrading', () => {
     };
     await runGrading({ runDir: runDir(), transcripts: corpus(30), graders: [slow], concurrency: 3 });
     expect(peak).toBe(3);
+  });
+
+  it.each([
+    [Number.NaN, 'NaN'],
+    [0, '0'],
+    [-3, '-3'],
+    [1.5, '1.5'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    ['8', '"8"'],
+    [null, 'null'],
+  ])(
+    'refuses concurrency %s before writing anything, naming the option and the value',
+    async (value, shown) => {
+      const dir = runDir();
+      const error = await runGrading({
+        runDir: dir,
+        transcripts: corpus(5),
+        graders: graders(),
+        concurrency: value as number,
+      }).catch((caught: unknown) => caught);
+      expect(ConfigError.isInstance(error)).toBe(true);
+      expect((error as ConfigError).path).toBe('concurrency');
+      expect((error as Error).message).toBe(
+        `concurrency: must be a whole number of at least 1, or left out for the default (16); got ${shown}`,
+      );
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
+  it('grades at the default concurrency (16) when it is left out', async () => {
+    const dir = runDir();
+    const summary = await runGrading({ runDir: dir, transcripts: corpus(5), graders: graders() });
+    expect(summary).toMatchObject({ status: 'complete', counts: { transcripts: 5, verdicts: 5 } });
+    expect((await readManifest(dir)).settings.concurrency).toBe(16);
   });
 
   it('records a grader that throws as an error verdict and goes on', async () => {
@@ -275,4 +310,5 @@ describe('runGrading', () => {
       /graders.test.keyword.options.word: /,
     );
   });
+
 });

@@ -3,6 +3,7 @@ import type { AnyGraderPlugin, GraderCreateContext } from '../plugin/grader-plug
 import { createRegistry } from '../plugin/registry.js';
 import { type Transcript, type TranscriptInput, TranscriptSchema } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
+import { concurrencyOption } from './concurrency-option.js';
 import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { gradeUnit } from './grade-unit.js';
 import { mapConcurrent } from './map-concurrent.js';
@@ -57,13 +58,16 @@ export async function grade(
 /**
  * Grades many transcripts with one grader at bounded concurrency, yielding verdicts as they are
  * made (in completion order).
- * @param concurrency transcripts graded at once, default {@link DEFAULT_CONCURRENCY} (16)
+ * @param options.concurrency transcripts graded at once: a whole number ≥ 1, default
+ * {@link DEFAULT_CONCURRENCY} (16) when left out; anything else throws a `ConfigError` when
+ * iteration starts
  */
 export async function* gradeMany(
   transcripts: AsyncIterable<Transcript | TranscriptInput> | Iterable<Transcript | TranscriptInput>,
   grader: AnyGraderPlugin | PreparedGrader,
   options: GradeOptions & { concurrency?: number } = {},
 ): AsyncGenerator<Verdict> {
+  const concurrency = concurrencyOption(options.concurrency, DEFAULT_CONCURRENCY);
   const prepared = prepareOne(grader, options);
   checkTranscriptGrader(prepared);
   const signal = options.signal ?? new AbortController().signal;
@@ -73,7 +77,7 @@ export async function* gradeMany(
   let failure: { error: unknown } | undefined;
   const work = mapConcurrent(
     transcripts,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
+    concurrency,
     async (item) => {
       const verdicts = await gradeUnit(TranscriptSchema.parse(item), prepared, signal);
       if (verdicts) ready.push(...verdicts);

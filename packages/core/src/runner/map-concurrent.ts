@@ -1,7 +1,10 @@
+import { concurrencyOption } from './concurrency-option.js';
+
 /**
  * Runs `task` over `source` with at most `concurrency` tasks in flight, pulling the source lazily
  * (a stream is never read far ahead of the work). Stops pulling when `signal` aborts; waits for
  * the tasks in flight. A task that throws stops the whole map with that error.
+ * @param concurrency a whole number ≥ 1; anything else throws a `ConfigError` before any task starts
  */
 export async function mapConcurrent<T>(
   source: AsyncIterable<T> | Iterable<T>,
@@ -35,7 +38,8 @@ export async function mapConcurrent<T>(
  * task that returns no promise is not awaited, so a source or task that is cheap per item does not
  * pay a promise chain per item. The source is pulled by one worker at a time, and only when every
  * item pulled before has been started. Resolves `true` when the source ended, `false` when the map
- * stopped early (abort, or a failure, which it then throws).
+ * stopped early (abort, or a failure, which it then throws). A `concurrency` that is not a whole
+ * number ≥ 1 throws a `ConfigError` before the source is pulled.
  */
 export async function mapConcurrentBatches<T>(
   pull: () => Promise<readonly T[] | undefined>,
@@ -43,6 +47,7 @@ export async function mapConcurrentBatches<T>(
   task: (item: T) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<boolean> {
+  const workerCount = concurrencyOption(concurrency);
   let batch: readonly T[] = [];
   let next = 0;
   let ended = false;
@@ -86,7 +91,7 @@ export async function mapConcurrentBatches<T>(
     }
   };
 
-  const workers = Array.from({ length: Math.max(1, Math.floor(concurrency)) }, worker);
+  const workers = Array.from({ length: workerCount }, worker);
   await Promise.all(workers);
   if (failure) throw failure.error;
   return ended && next === batch.length;

@@ -6,6 +6,7 @@ import { type Finding, FindingDraftSchema } from '../schemas/finding.js';
 import { type ManifestInput, RUN_FORMAT, type RunManifest, type SkippedRecord } from '../schemas/manifest.js';
 import type { Transcript } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
+import { concurrencyOption } from './concurrency-option.js';
 import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { graderRef, gradeUnit } from './grade-unit.js';
 import { createIdSet } from './id-set.js';
@@ -37,7 +38,10 @@ export interface RunGradingOptions {
   runDir: string;
   transcripts: AsyncIterable<TranscriptSourceItem> | Iterable<TranscriptSourceItem>;
   graders: readonly PreparedGrader[];
-  /** Units (transcript × grader) graded at once. Default {@link DEFAULT_CONCURRENCY} (16). */
+  /**
+   * Units (transcript × grader) graded at once: a whole number ≥ 1, default
+   * {@link DEFAULT_CONCURRENCY} (16) when left out; anything else throws a `ConfigError`.
+   */
   concurrency?: number;
   signal?: AbortSignal;
   /** Continue the run in `runDir` instead of starting a new one. */
@@ -103,7 +107,7 @@ function recordOf(transcript: Transcript): CorpusRecord {
 export async function runGrading(options: RunGradingOptions): Promise<RunSummary> {
   const started = Date.now();
   const { runDir, graders } = options;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = concurrencyOption(options.concurrency, DEFAULT_CONCURRENCY);
   const onInvalid = options.onInvalid ?? 'fail';
   const signal = options.signal ?? new AbortController().signal;
   const now = () => new Date().toISOString();
