@@ -10,7 +10,7 @@ import { TRANSCRIPT_FORMATS, type TranscriptFormat } from './transcript-format.j
 
 /** Options of `readTranscripts`. */
 export interface ReadTranscriptsOptions {
-  /** The input format, or `auto` (default) to detect it per file. */
+  /** The input format, or `auto` (default) to detect it per file; another value throws a `TypeError`. */
   from?: TranscriptFormat | 'auto';
 }
 
@@ -58,7 +58,9 @@ export async function* readTranscripts(
 ): AsyncGenerator<TranscriptSourceItem> {
   const from = options.from ?? 'auto';
   if (from !== 'auto' && !TRANSCRIPT_FORMATS.includes(from)) {
-    throw new TypeError(`unknown format "${from}"; expected auto or one of ${TRANSCRIPT_FORMATS.join(', ')}`);
+    throw new TypeError(
+      `unknown format "${from}" in option \`from\`; accepted: auto, ${TRANSCRIPT_FORMATS.join(', ')}`,
+    );
   }
   const files = (await stat(path)).isDirectory() ? await listInputFiles(path) : [path];
   // Compact hash sets (16 bytes an id), so a stream of millions of transcripts stays in flat memory.

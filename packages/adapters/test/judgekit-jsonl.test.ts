@@ -141,8 +141,12 @@ describe('readTranscripts over a directory', () => {
 
   it('throws for a path that does not exist, and for an unknown format', async () => {
     await expect(collect(readTranscripts(join(tempDir(), 'missing.jsonl')))).rejects.toThrow(/ENOENT/);
+    await expect(collect(readTranscripts(tempDir(), { from: 'csv' as never }))).rejects.toThrow(TypeError);
+  });
+
+  it('names the `from` option and every accepted format when the format is unknown', async () => {
     await expect(collect(readTranscripts(tempDir(), { from: 'csv' as never }))).rejects.toThrow(
-      /unknown format "csv"/,
+      'unknown format "csv" in option `from`; accepted: auto, jsonl, inspect, openai, anthropic',
     );
   });
 });
