@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, readVerdicts, verdictKey } from '@judgekit/core';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,66 @@ describe('judgekit grade', () => {
       expect(result.stderr).toContain(`judgekit: --concurrency: expected an integer ≥ 1, got "${value}"`);
       expect(result.stderr).not.toMatch(/graded/);
     }
+  });
+
+  it('names the config file, the grader and the option when a grader option in the config is wrong', async () => {
+    const dir = temporaryDirectory();
+    const input = writeCorpus(dir, 1);
+    const config = join(realpathSync(dir), 'judgekit.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        graders: [{ use: 'distribution.sandbagging', options: { alternative: 'sideways' } }],
+      }),
+    );
+    for (const args of [
+      ['grade', input, '--out', join(dir, 'found')],
+      ['grade', input, '--config', config, '--out', join(dir, 'given')],
+      ['serve', '--port', '0', '--quiet'],
+    ]) {
+      const result = await runCLI(args, dir);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(
+        `judgekit: ${config}: graders.distribution.sandbagging.options.alternative: `,
+      );
+    }
+  });
+
+  it('names --base-url, not the config file, when the URL it fills in for a configured grader is wrong', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(
+      join(dir, 'judgekit.config.json'),
+      JSON.stringify({ graders: [{ use: 'llm-judge.scheming', options: { judge: 'openai:gpt-4.1-mini' } }] }),
+    );
+    const result = await runCLI(
+      ['grade', writeCorpus(dir, 1), '--base-url', 'not a url', '--out', join(dir, 'r')],
+      dir,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'judgekit: --base-url: Invalid URL (as graders.llm-judge.scheming.options.baseURL)',
+    );
+    expect(result.stderr).not.toContain('judgekit.config.json');
+  });
+
+  it('names no config file for a grader chosen with --graders', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'judgekit.config.json'), JSON.stringify({ concurrency: 2 }));
+    const result = await runCLI(
+      [
+        'grade',
+        writeCorpus(dir, 1),
+        '--graders',
+        'rules.covert-action,rules.covert-action',
+        '--out',
+        join(dir, 'r'),
+      ],
+      dir,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'judgekit: graders.rules.covert-action: grader name "rules.covert-action" is used twice',
+    );
   });
 
   it('lists the formats --from accepts when it names none of them', async () => {

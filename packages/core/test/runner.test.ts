@@ -311,4 +311,18 @@ describe('runGrading', () => {
     );
   });
 
+  it('names the config file a setup came from when its options fail validation or its name is taken', () => {
+    const file = '/project/judgekit.config.json';
+    expect(() => graders([{ use: 'test.keyword', options: { word: 3 }, file }])).toThrowError(
+      /^\/project\/judgekit\.config\.json: graders\.test\.keyword\.options\.word: /,
+    );
+    expect(() =>
+      graders([
+        { use: 'test.keyword', file },
+        { use: 'test.keyword', file },
+      ]),
+    ).toThrowError(
+      /^\/project\/judgekit\.config\.json: graders\.test\.keyword: grader name "test\.keyword" is used twice/,
+    );
+  });
 });

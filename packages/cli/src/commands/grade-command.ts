@@ -3,6 +3,7 @@ import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '@judgekit/adapters';
 import {
   ConfigError,
   DEFAULT_CONCURRENCY,
+  formatIssuePath,
   type GraderCreateContext,
   type GraderRegistry,
   type GraderSetup,
@@ -57,11 +58,32 @@ export interface JudgeFlags {
   baseURL?: string | undefined;
 }
 
+/** The flag each option key `applyJudgeFlags` fills in comes from. */
+const JUDGE_FLAG_OF_OPTION: Readonly<Record<string, string>> = { judge: '--judge', baseURL: '--base-url' };
+
+/**
+ * A `ConfigError` naming the flag when a value it filled in fails the grader's option schema, so
+ * that the error is not taken for one in the config file the setup came from.
+ */
+function checkFilledOptions(setup: GraderSetup, registry: GraderRegistry, filled: readonly string[]): void {
+  const parsed = registry.get(setup.use).config.safeParse(setup.options);
+  const issue = parsed.success
+    ? undefined
+    : parsed.error.issues.find((each) => filled.includes(String(each.path[0])));
+  if (!issue) return;
+  const option = [setup.name ?? setup.use, 'options', formatIssuePath(issue.path)].join('.');
+  throw new ConfigError({
+    path: JUDGE_FLAG_OF_OPTION[String(issue.path[0])],
+    reason: `${issue.message} (as graders.${option})`,
+  });
+}
+
 /**
  * `--judge` / `--base-url`: the judge model and API base URL of every LLM-judge grader
  * (`kind: 'llm-judge'`) in the run that does not choose its own. They fill in the documented
  * option keys `judge` (unless the grader sets `judge` or `judges`) and `baseURL`; a grader's own
- * options in the config win, as the more specific setting.
+ * options in the config win, as the more specific setting. A value the grader's options refuse
+ * throws a `ConfigError` naming the flag.
  */
 export function applyJudgeFlags(
   setups: readonly GraderSetup[],
@@ -73,10 +95,18 @@ export function applyJudgeFlags(
     if ((!flags.judge && !flags.baseURL) || registry.get(setup.use).kind !== 'llm-judge') return setup;
     applied++;
     const options: Record<string, unknown> = { ...((setup.options as Record<string, unknown>) ?? {}) };
-    if (flags.judge && options.judge === undefined && options.judges === undefined)
+    const filled: string[] = [];
+    if (flags.judge && options.judge === undefined && options.judges === undefined) {
       options.judge = flags.judge;
-    if (flags.baseURL && options.baseURL === undefined) options.baseURL = flags.baseURL;
-    return { ...setup, options };
+      filled.push('judge');
+    }
+    if (flags.baseURL && options.baseURL === undefined) {
+      options.baseURL = flags.baseURL;
+      filled.push('baseURL');
+    }
+    const judged = { ...setup, options };
+    checkFilledOptions(judged, registry, filled);
+    return judged;
   });
   return { setups: result, applied };
 }
@@ -117,12 +147,10 @@ export interface PreparedGradeRun {
 
 /** Loads the config, resolves and creates the graders and resolves and hashes the inputs of a grade run. */
 export async function prepareGradeRun(recipe: GradeRecipe): Promise<PreparedGradeRun> {
-  const { config, directory } = await loadConfig({ cwd: recipe.cwd, file: recipe.config });
+  const { config, file, directory } = await loadConfig({ cwd: recipe.cwd, file: recipe.config });
   const registry = await buildRegistry(config, directory);
-  const judged = applyJudgeFlags(resolveGraderSetups(registry, recipe.graders, config.graders), registry, {
-    judge: recipe.judge,
-    baseURL: recipe.baseURL,
-  });
+  const setups = resolveGraderSetups(registry, recipe.graders, { graders: config.graders, file });
+  const judged = applyJudgeFlags(setups, registry, { judge: recipe.judge, baseURL: recipe.baseURL });
   const context: GraderCreateContext = {
     env: process.env,
     cwd: directory,

@@ -89,12 +89,15 @@ export function registerServeCommand(program: Command, output: CLIOutput): void 
     .option('--quiet', 'do not log requests')
     .action(async (options: ServeOptions) => {
       const apiKey = apiKeyFrom(options.apiKeyEnv);
-      const { config, directory } = await loadConfig({ cwd: process.cwd(), file: options.config });
+      const { config, file, directory } = await loadConfig({ cwd: process.cwd(), file: options.config });
       const registry = await buildRegistry(config, directory);
       const setups = resolveGraderSetups(
         registry,
         options.graders ?? (config.graders ? undefined : 'rules.*'),
-        config.graders,
+        {
+          graders: config.graders,
+          file,
+        },
       );
       const judged = applyJudgeFlags(setups, registry, { judge: options.judge, baseURL: options.baseUrl });
       const service = createGradeService({

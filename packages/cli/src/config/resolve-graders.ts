@@ -22,21 +22,29 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
+/** The config's `graders` and the file they were read from (none when defaults were used). */
+export interface ConfiguredGraders {
+  graders: readonly GraderEntry[] | undefined;
+  file: string | undefined;
+}
+
 /**
  * Turns `--graders` (comma-separated ids or globs such as `rules.*`) or the config's `graders`
- * into setups. A glob must match at least one grader; an id must be known.
+ * into setups. A glob must match at least one grader; an id must be known. Setups from the config
+ * carry its file, so that errors about them (bad options, a name used twice) name it.
  */
 export function resolveGraderSetups(
   registry: GraderRegistry,
   flag: string | undefined,
-  configured: readonly GraderEntry[] | undefined,
+  configured: ConfiguredGraders,
 ): GraderSetup[] {
+  const file = flag ? undefined : configured.file;
   const entries: GraderEntry[] = flag
     ? flag
         .split(',')
         .map((part) => part.trim())
         .filter(Boolean)
-    : [...(configured ?? [])];
+    : [...(configured.graders ?? [])];
   if (entries.length === 0) {
     throw new ConfigError({
       path: 'graders',
@@ -47,12 +55,12 @@ export function resolveGraderSetups(
   for (const entry of entries) {
     if (typeof entry !== 'string') {
       registry.get(entry.use);
-      setups.push(entry);
+      setups.push({ ...entry, file });
       continue;
     }
     if (!entry.includes('*')) {
       registry.get(entry);
-      setups.push({ use: entry });
+      setups.push({ use: entry, file });
       continue;
     }
     const pattern = globToRegExp(entry);
@@ -63,11 +71,12 @@ export function resolveGraderSetups(
         .map((plugin) => plugin.id)
         .join(', ');
       throw new ConfigError({
+        file,
         path: 'graders',
         reason: `"${entry}" matches no grader; known graders: ${known}`,
       });
     }
-    for (const plugin of matched) setups.push({ use: plugin.id });
+    for (const plugin of matched) setups.push({ use: plugin.id, file });
   }
   return setups;
 }

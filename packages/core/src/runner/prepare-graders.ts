@@ -16,6 +16,8 @@ export interface GraderSetup {
   /** Unique name within the run; defaults to `use`. Lets one plugin run twice with other options. */
   name?: string | undefined;
   options?: unknown;
+  /** The config file this grader is set up in, if any: errors about the grader name it. */
+  file?: string | undefined;
 }
 
 /** A grader ready to run: its plugin, validated options and live instance. */
@@ -30,7 +32,7 @@ export interface PreparedGrader {
 
 /**
  * Looks up each grader in the registry, validates its options against the plugin's schema and
- * creates it. Errors name the grader and the option field.
+ * creates it. Errors name the grader, the option field and the setup's config `file` when it has one.
  */
 export function prepareGraders(
   setups: readonly GraderSetup[],
@@ -43,6 +45,7 @@ export function prepareGraders(
     const name = setup.name ?? setup.use;
     if (names.has(name)) {
       throw new ConfigError({
+        file: setup.file,
         path: `graders.${name}`,
         reason: `grader name "${name}" is used twice; give one of them another \`name\``,
       });
@@ -52,6 +55,7 @@ export function prepareGraders(
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new ConfigError({
+        file: setup.file,
         path: ['graders', name, 'options', formatIssuePath(issue.path)].filter(Boolean).join('.'),
         reason: issue.message,
       });
