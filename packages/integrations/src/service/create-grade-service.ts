@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  ConfigError,
   formatIssuePath,
   type GraderRegistry,
   type GraderSetup,
@@ -134,6 +135,30 @@ function sanitizeVerdict(verdict: Verdict): Verdict {
   };
 }
 
+type LimitName =
+  | 'maxBodyBytes'
+  | 'maxBatch'
+  | 'maxConcurrent'
+  | 'maxQueue'
+  | 'batchConcurrency'
+  | 'headersTimeoutMs'
+  | 'bodyTimeoutMs'
+  | 'retryAfterSeconds';
+
+/**
+ * A whole-number limit of the service: `fallback` when left out; a `ConfigError` naming it when it
+ * is not a whole number ≥ `min` (0, 1.5 or NaN used to reach the limiters and fail every request).
+ */
+function limitOption(options: GradeServiceOptions, name: LimitName, fallback: number, min = 1): number {
+  const value: unknown = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value;
+  throw new ConfigError({
+    path: name,
+    reason: `must be a whole number of at least ${min}, or left out for the default (${fallback}); got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+  });
+}
+
 /**
  * An HTTP grading service on `node:http` for harnesses in other languages: `POST /v1/grade`,
  * `GET /v1/graders`, `GET /openapi.json` (generated from the zod schemas), `GET /healthz`.
@@ -143,11 +168,14 @@ function sanitizeVerdict(verdict: Verdict): Verdict {
  * carry absolute paths.
  */
 export function createGradeService(options: GradeServiceOptions): GradeService {
-  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-  const maxBatch = options.maxBatch ?? 100;
-  const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
-  const retryAfter = String(options.retryAfterSeconds ?? 1);
+  const maxBodyBytes = limitOption(options, 'maxBodyBytes', 10 * 1024 * 1024);
+  const maxBatch = limitOption(options, 'maxBatch', 100);
+  const headersTimeoutMs = limitOption(options, 'headersTimeoutMs', 10_000);
+  const bodyTimeoutMs = limitOption(options, 'bodyTimeoutMs', 10_000);
+  const retryAfter = String(limitOption(options, 'retryAfterSeconds', 1, 0));
+  const maxConcurrent = limitOption(options, 'maxConcurrent', 4);
+  const maxQueue = limitOption(options, 'maxQueue', 16, 0);
+  const batchConcurrency = limitOption(options, 'batchConcurrency', 4);
   const prepared = prepareGraders(options.graders ?? defaultSetups(options.registry), options.registry, {
     env: options.env ?? process.env,
     cwd: options.cwd ?? process.cwd(),
@@ -156,7 +184,7 @@ export function createGradeService(options: GradeServiceOptions): GradeService {
   const graders = prepared.map(graderFromPrepared);
   const byName = new Map(graders.map((grader) => [grader.name, grader]));
   const known = [...byName.keys()].sort();
-  const admission = createAdmissionQueue(options.maxConcurrent ?? 4, options.maxQueue ?? 16);
+  const admission = createAdmissionQueue(maxConcurrent, maxQueue);
   const openapi = JSON.stringify(openAPIDocument(options.version ?? '0.0.0'));
   const graderList: ServiceGrader[] = graders.map((grader) => ({
     name: grader.name,
@@ -236,7 +264,7 @@ export function createGradeService(options: GradeServiceOptions): GradeService {
     const verdicts: Verdict[][][] = transcripts.map(() => chosen.map(() => []));
     await mapConcurrent(
       units,
-      options.batchConcurrency ?? 4,
+      batchConcurrency,
       async (unit) => {
         verdicts[unit.transcriptIndex]![unit.graderIndex] = await unit.grader.grade(unit.transcript, {
           signal,

@@ -37,6 +37,20 @@ async function start(options: Partial<GradeServiceOptions> = {}) {
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   request(`${url}/v1/grade`, { body: typeof body === 'string' ? body : JSON.stringify(body), headers });
 
+describe('judgekit serve: its limits', () => {
+  it('refuses a limit that is not a whole number in range, naming it, when the service is created', () => {
+    const create = (options: Partial<GradeServiceOptions>) => () =>
+      createGradeService({ registry: createRegistry(BUILTIN_GRADER_PLUGINS), ...options });
+    expect(create({ batchConcurrency: 0 })).toThrow(
+      /batchConcurrency: must be a whole number of at least 1.*got 0/,
+    );
+    expect(create({ batchConcurrency: 1.5 })).toThrow(/batchConcurrency: .*got 1\.5/);
+    expect(create({ maxConcurrent: Number.NaN })).toThrow(/maxConcurrent: .*got NaN/);
+    expect(create({ maxBatch: -1 })).toThrow(/maxBatch: /);
+    expect(create({ maxQueue: 0, retryAfterSeconds: 0 })).not.toThrow();
+  });
+});
+
 describe('judgekit serve: grading', () => {
   it('binds 127.0.0.1 by default and answers /healthz', async () => {
     const { url } = await start();
