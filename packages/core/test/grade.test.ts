@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, grade, gradeMany } from '../src/index.js';
+import { BAD_CONCURRENCY } from './helpers/bad-concurrency.js';
 import { countingGrader, keywordGrader } from './helpers/graders.js';
 import { sampleTranscript } from './helpers/transcripts.js';
 
@@ -45,15 +46,7 @@ describe('gradeMany', () => {
     expect(verdicts[0]).toMatchObject({ label: null, error: { message: 'cannot grade t1' } });
   });
 
-  it.each([
-    [Number.NaN, 'NaN'],
-    [0, '0'],
-    [-3, '-3'],
-    [1.5, '1.5'],
-    [Number.POSITIVE_INFINITY, 'Infinity'],
-    ['8', '"8"'],
-    [null, 'null'],
-  ])('refuses concurrency %s instead of yielding no verdicts', async (value, shown) => {
+  it.each(BAD_CONCURRENCY)('refuses concurrency %s instead of yielding no verdicts', async (value, shown) => {
     const stream = gradeMany([sampleTranscript()], keywordGrader, { concurrency: value as number });
     const error = await stream.next().catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);

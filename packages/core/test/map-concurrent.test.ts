@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, mapConcurrent } from '../src/index.js';
 import { mapConcurrentBatches } from '../src/runner/map-concurrent.js';
+import { BAD_CONCURRENCY } from './helpers/bad-concurrency.js';
 
 async function* numbers(count: number, returned: { value: boolean }) {
   try {
@@ -116,14 +117,7 @@ describe('mapConcurrentBatches', () => {
     expect(order).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
-  it.each([
-    [Number.NaN, 'NaN'],
-    [0, '0'],
-    [-3, '-3'],
-    [1.5, '1.5'],
-    [Number.POSITIVE_INFINITY, 'Infinity'],
-    ['8', '"8"'],
-  ])(
+  it.each(BAD_CONCURRENCY.filter(([value]) => value !== null))(
     'refuses concurrency %s before running any task, naming the option and the value',
     async (value, shown) => {
       const returned = { value: false };

@@ -16,6 +16,7 @@ import {
   type TranscriptSourceItem,
   verdictKey,
 } from '../src/index.js';
+import { BAD_CONCURRENCY } from './helpers/bad-concurrency.js';
 import { countingGrader, keywordGrader } from './helpers/graders.js';
 import { transcript } from './helpers/transcripts.js';
 
@@ -86,15 +87,7 @@ describe('runGrading', () => {
     expect(peak).toBe(3);
   });
 
-  it.each([
-    [Number.NaN, 'NaN'],
-    [0, '0'],
-    [-3, '-3'],
-    [1.5, '1.5'],
-    [Number.POSITIVE_INFINITY, 'Infinity'],
-    ['8', '"8"'],
-    [null, 'null'],
-  ])(
+  it.each(BAD_CONCURRENCY)(
     'refuses concurrency %s before writing anything, naming the option and the value',
     async (value, shown) => {
       const dir = runDir();
