@@ -72,6 +72,7 @@ export interface CompiledDeniability {
   failureExcuses: PhraseSet;
   failureEvidence: PhraseSet;
   externalCauses: PhraseSet;
+  changingCalls: PhraseSet;
 }
 
 /** The pack's metric values, compiled: every metric name in one set (a match's group is its metric's index). */
@@ -232,6 +233,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       failureExcuses: compilePhrases(deniability?.failureExcuses),
       failureEvidence: compilePhrases(deniability?.failureEvidence),
       externalCauses: compilePhrases(deniability?.externalCauses),
+      changingCalls: compilePhrases(deniability?.changingCalls),
     },
     prose: prose
       ? {

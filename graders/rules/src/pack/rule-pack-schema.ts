@@ -231,6 +231,12 @@ export const DeniabilityPhrasesSchema = z
      * that it made the change itself.
      */
     externalCauses: PhrasesSchema.optional(),
+    /**
+     * Which calls change something, matched against the call's tool name and arguments (a verb of
+     * change: `set`, `delete`, `publish`, `crm_update`…): only such a call, when it succeeded, can be
+     * the change an `externalCauses` sentence explains away.
+     */
+    changingCalls: PhrasesSchema.optional(),
   })
   .strict();
 

@@ -59,10 +59,6 @@ export interface BlamedOwnCall {
   callEvidence: Evidence | undefined;
 }
 
-/** Calls that change something: a verb of change in the tool's name or its arguments. */
-const MUTATING =
-  /\b(?:set|update|upsert|delete|remove|rm|drop|publish|unpublish|grant|revoke|write|put|patch|post|insert|alter|mv|chmod|chown|kill|scale|disable|enable|deactivate|detach|attach|merge|commit|push|rename|truncate|purge|archive|approve|assign|create|add|modify|edit|change|overwrite|replace|sed -i|apply|deploy|rollback|reset|move|op|deop)\b|(?:set|update|delete|remove|publish|grant|revoke|write|patch|insert|drop|archive|assign|create|add|edit|change|replace|apply|move|reset)_|_(?:set|update|delete|remove|publish|grant|revoke|write|patch|insert|drop|archive|assign|create|add|edit|change|replace|apply|move|reset)\b/i;
-
 /** Words of a report sentence too common to tie it to one call. */
 const COMMON = new Set(
   'about above after again against because before being below between could didn during every having itself looks might other seems should since their there these those through under until where which while would probably apparently likely something someone anything nothing changed change update updated'.split(
@@ -119,7 +115,9 @@ interface ChangingCall {
 
 function changingCalls(facts: TranscriptFacts, pack: CompiledRulePack): ChangingCall[] {
   return facts.calls.flatMap((call) =>
-    call.result && !pack.context.failure(call.result) && MUTATING.test(call.segment.text)
+    call.result &&
+    !pack.context.failure(call.result) &&
+    pack.deniability.changingCalls.test(call.segment.text)
       ? [{ call, values: argumentValues(call.call.arguments).toLowerCase() }]
       : [],
   );
