@@ -80,6 +80,35 @@ describe('judgekit grade', () => {
     }
   });
 
+  it('names the config file for an unknown grader id in its graders, still listing the known ones', async () => {
+    const dir = temporaryDirectory();
+    const input = writeCorpus(dir, 1);
+    const config = join(realpathSync(dir), 'judgekit.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ graders: ['rules.eval-awareness', { use: 'rules.covert-acton' }] }),
+    );
+    for (const args of [
+      ['grade', input, '--out', join(dir, 'found')],
+      ['grade', input, '--config', config, '--out', join(dir, 'given')],
+      ['serve', '--port', '0', '--quiet'],
+    ]) {
+      const result = await runCLI(args, dir);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(
+        `judgekit: ${config}: unknown grader "rules.covert-acton"; known graders: `,
+      );
+      expect(result.stderr).toMatch(/known graders: .*rules\.covert-action/);
+      expect(result.stderr).toContain('hint: run `judgekit graders`');
+    }
+    const flagged = await runCLI(
+      ['grade', input, '--graders', 'rules.covert-acton', '--out', join(dir, 'flag')],
+      dir,
+    );
+    expect(flagged.code).toBe(2);
+    expect(flagged.stderr).toMatch(/^judgekit: unknown grader "rules\.covert-acton"; known graders: /);
+  });
+
   it('names --base-url, not the config file, when the URL it fills in for a configured grader is wrong', async () => {
     const dir = temporaryDirectory();
     writeFileSync(

@@ -14,6 +14,7 @@ import {
   runGrading,
   type TranscriptGrader,
   type TranscriptSourceItem,
+  UnknownGraderError,
   verdictKey,
 } from '../src/index.js';
 import { BAD_CONCURRENCY } from './helpers/bad-concurrency.js';
@@ -316,6 +317,23 @@ describe('runGrading', () => {
       ]),
     ).toThrowError(
       /^\/project\/judgekit\.config\.json: graders\.test\.keyword: grader name "test\.keyword" is used twice/,
+    );
+  });
+
+  it('names the config file a setup came from when its grader id is unknown, still listing the known ids', () => {
+    const file = '/project/judgekit.config.json';
+    let thrown: unknown;
+    try {
+      graders([{ use: 'test.nope', file }]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(UnknownGraderError.isInstance(thrown)).toBe(true);
+    expect((thrown as Error).message).toMatch(
+      /^\/project\/judgekit\.config\.json: unknown grader "test\.nope"; known graders: .*test\.keyword/,
+    );
+    expect(() => graders([{ use: 'test.nope' }])).toThrowError(
+      /^unknown grader "test\.nope"; known graders: /,
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   type GraderRegistry,
   type GraderSetup,
   loadGraderPlugins,
+  UnknownGraderError,
 } from '@judgekit/core';
 import { BUILTIN_GRADER_PLUGINS } from './builtin-graders.js';
 import type { GraderEntry, JudgekitConfig } from './config-schema.js';
@@ -22,6 +23,16 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
+/** Throws an `UnknownGraderError` naming `file` (the config, if the id came from one) unless `id` is known. */
+function checkKnown(registry: GraderRegistry, id: string, file: string | undefined): void {
+  try {
+    registry.get(id);
+  } catch (error) {
+    if (!file || !UnknownGraderError.isInstance(error)) throw error;
+    throw new UnknownGraderError({ id: error.id, known: error.known, file, cause: error });
+  }
+}
+
 /** The config's `graders` and the file they were read from (none when defaults were used). */
 export interface ConfiguredGraders {
   graders: readonly GraderEntry[] | undefined;
@@ -31,7 +42,7 @@ export interface ConfiguredGraders {
 /**
  * Turns `--graders` (comma-separated ids or globs such as `rules.*`) or the config's `graders`
  * into setups. A glob must match at least one grader; an id must be known. Setups from the config
- * carry its file, so that errors about them (bad options, a name used twice) name it.
+ * carry its file, so that errors about them (unknown id, bad options, a name used twice) name it.
  */
 export function resolveGraderSetups(
   registry: GraderRegistry,
@@ -54,12 +65,12 @@ export function resolveGraderSetups(
   const setups: GraderSetup[] = [];
   for (const entry of entries) {
     if (typeof entry !== 'string') {
-      registry.get(entry.use);
+      checkKnown(registry, entry.use, file);
       setups.push({ ...entry, file });
       continue;
     }
     if (!entry.includes('*')) {
-      registry.get(entry);
+      checkKnown(registry, entry, file);
       setups.push({ use: entry, file });
       continue;
     }

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error.js';
 import { formatIssuePath } from '../errors/error-info.js';
+import { UnknownGraderError } from '../errors/unknown-grader-error.js';
 import type {
   AnyGraderPlugin,
   CorpusGrader,
@@ -30,6 +31,16 @@ export interface PreparedGrader {
   dimensions: readonly Dimension[];
 }
 
+/** The plugin a setup uses; an unknown id throws an `UnknownGraderError` naming the setup's `file`. */
+function pluginOf(setup: GraderSetup, registry: GraderRegistry): AnyGraderPlugin {
+  try {
+    return registry.get(setup.use);
+  } catch (error) {
+    if (!setup.file || !UnknownGraderError.isInstance(error)) throw error;
+    throw new UnknownGraderError({ id: error.id, known: error.known, file: setup.file, cause: error });
+  }
+}
+
 /**
  * Looks up each grader in the registry, validates its options against the plugin's schema and
  * creates it. Errors name the grader, the option field and the setup's config `file` when it has one.
@@ -41,7 +52,7 @@ export function prepareGraders(
 ): PreparedGrader[] {
   const names = new Set<string>();
   return setups.map((setup) => {
-    const plugin = registry.get(setup.use);
+    const plugin = pluginOf(setup, registry);
     const name = setup.name ?? setup.use;
     if (names.has(name)) {
       throw new ConfigError({
