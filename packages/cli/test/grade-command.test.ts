@@ -57,16 +57,16 @@ describe('judgekit grade', () => {
     }
   });
 
-  it('names the config file, the grader and the option when a grader option in the config is wrong', async () => {
+  /**
+   * Writes a config with these `graders` and runs `grade` (config found), `grade --config` and
+   * `serve` on it: each must exit 2; returns the config path, the corpus and the three results.
+   */
+  async function runWithConfigGraders(graders: unknown[]) {
     const dir = temporaryDirectory();
     const input = writeCorpus(dir, 1);
     const config = join(realpathSync(dir), 'judgekit.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        graders: [{ use: 'distribution.sandbagging', options: { alternative: 'sideways' } }],
-      }),
-    );
+    writeFileSync(config, JSON.stringify({ graders }));
+    const results = [];
     for (const args of [
       ['grade', input, '--out', join(dir, 'found')],
       ['grade', input, '--config', config, '--out', join(dir, 'given')],
@@ -74,6 +74,16 @@ describe('judgekit grade', () => {
     ]) {
       const result = await runCLI(args, dir);
       expect(result.code, args.join(' ')).toBe(2);
+      results.push(result);
+    }
+    return { dir, input, config, results };
+  }
+
+  it('names the config file, the grader and the option when a grader option in the config is wrong', async () => {
+    const { config, results } = await runWithConfigGraders([
+      { use: 'distribution.sandbagging', options: { alternative: 'sideways' } },
+    ]);
+    for (const result of results) {
       expect(result.stderr).toContain(
         `judgekit: ${config}: graders.distribution.sandbagging.options.alternative: `,
       );
@@ -81,20 +91,11 @@ describe('judgekit grade', () => {
   });
 
   it('names the config file for an unknown grader id in its graders, still listing the known ones', async () => {
-    const dir = temporaryDirectory();
-    const input = writeCorpus(dir, 1);
-    const config = join(realpathSync(dir), 'judgekit.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({ graders: ['rules.eval-awareness', { use: 'rules.covert-acton' }] }),
-    );
-    for (const args of [
-      ['grade', input, '--out', join(dir, 'found')],
-      ['grade', input, '--config', config, '--out', join(dir, 'given')],
-      ['serve', '--port', '0', '--quiet'],
-    ]) {
-      const result = await runCLI(args, dir);
-      expect(result.code, args.join(' ')).toBe(2);
+    const { dir, input, config, results } = await runWithConfigGraders([
+      'rules.eval-awareness',
+      { use: 'rules.covert-acton' },
+    ]);
+    for (const result of results) {
       expect(result.stderr).toContain(
         `judgekit: ${config}: unknown grader "rules.covert-acton"; known graders: `,
       );
