@@ -1,5 +1,5 @@
 export { ConfigError } from './errors/config-error.js';
-export { formatIssuePath, toErrorInfo } from './errors/error-info.js';
+export { formatIssuePath, issueToReport, toErrorInfo } from './errors/error-info.js';
 export { InvalidTranscriptError } from './errors/invalid-transcript-error.js';
 export { hasErrorName, JudgekitError, type JudgekitErrorOptions } from './errors/judgekit-error.js';
 export { PluginLoadError } from './errors/plugin-load-error.js';

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
-import { formatIssuePath } from '../errors/error-info.js';
+import { formatIssuePath, issueToReport } from '../errors/error-info.js';
 import { UnknownGraderError } from '../errors/unknown-grader-error.js';
 import type {
   AnyGraderPlugin,
@@ -64,7 +64,7 @@ export function prepareGraders(
     names.add(name);
     const parsed = plugin.config.safeParse(setup.options ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = issueToReport(parsed.error.issues[0]!);
       throw new ConfigError({
         file: setup.file,
         path: ['graders', name, 'options', formatIssuePath(issue.path)].filter(Boolean).join('.'),
