@@ -1,3 +1,4 @@
+import { escapeRegex } from '../matching/escape-regex.js';
 import type { MatchRange } from '../matching/string-pattern.js';
 import type { CompiledProse, CompiledRulePack } from '../pack/compile-rule-pack.js';
 import type { Policy } from '../pack/rule-pack-schema.js';
@@ -70,10 +71,6 @@ function pathGlob(path: string): string {
 
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]{}()!]/g, '\\$&');
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** The name a later message would use for a path: its last named segment (`migrations`, `.env.production`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeRegex } from './escape-regex.js';
 import { requiredLiterals } from './required-literals.js';
 
 const SLASH_REGEX = /^\/(.+)\/([im]{0,2})$/s;
@@ -63,10 +64,6 @@ export interface PhraseSet {
   find(text: string): PhraseMatch | undefined;
   /** Whether any phrase occurs. */
   test(text: string): boolean;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function literalSource(phrase: string): string {

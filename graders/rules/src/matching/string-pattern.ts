@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { escapeRegex } from './escape-regex.js';
 
 const SLASH_REGEX = /^\/(.+)\/([a-z]*)$/s;
 
@@ -68,10 +69,6 @@ function regexMatcher(source: string, regex: RegExp): StringMatcher {
       return { start: match.index, end: match.index + match[0].length };
     },
   };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A pattern as one regular expression, with the text it was written as. */
