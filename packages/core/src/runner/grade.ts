@@ -3,11 +3,11 @@ import type { AnyGraderPlugin, GraderCreateContext } from '../plugin/grader-plug
 import { createRegistry } from '../plugin/registry.js';
 import { type Transcript, type TranscriptInput, TranscriptSchema } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
-import { concurrencyOption } from './concurrency-option.js';
 import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { gradeUnit } from './grade-unit.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { type PreparedGrader, prepareGraders } from './prepare-graders.js';
+import { concurrencyOption } from './whole-number-option.js';
 
 /** Options of `grade` and `gradeMany`. */
 export interface GradeOptions {

@@ -1,4 +1,4 @@
-import { concurrencyOption } from './concurrency-option.js';
+import { concurrencyOption } from './whole-number-option.js';
 
 /**
  * Runs `task` over `source` with at most `concurrency` tasks in flight, pulling the source lazily

@@ -6,7 +6,6 @@ import { type Finding, FindingDraftSchema } from '../schemas/finding.js';
 import { type ManifestInput, RUN_FORMAT, type RunManifest, type SkippedRecord } from '../schemas/manifest.js';
 import type { Transcript } from '../schemas/transcript.js';
 import type { Verdict } from '../schemas/verdict.js';
-import { concurrencyOption } from './concurrency-option.js';
 import { DEFAULT_CONCURRENCY } from './default-concurrency.js';
 import { graderRef, gradeUnit } from './grade-unit.js';
 import { createIdSet } from './id-set.js';
@@ -14,6 +13,7 @@ import { mapConcurrentBatches } from './map-concurrent.js';
 import type { PreparedGrader } from './prepare-graders.js';
 import { readManifest } from './read-run.js';
 import { RunStore, unitKey } from './run-store.js';
+import { concurrencyOption } from './whole-number-option.js';
 
 /** One record from an importer: a transcript, or why the record is not one. */
 export type TranscriptSourceItem =

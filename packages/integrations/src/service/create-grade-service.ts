@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  ConfigError,
   formatIssuePath,
   type GraderRegistry,
   type GraderSetup,
@@ -10,6 +9,7 @@ import {
   prepareGraders,
   type Transcript,
   type Verdict,
+  wholeNumberOption,
 } from '@judgekit/core';
 import { type Grader, graderFromPrepared } from '../grader/create-grader.js';
 import { createAdmissionQueue } from './admission-queue.js';
@@ -135,30 +135,6 @@ function sanitizeVerdict(verdict: Verdict): Verdict {
   };
 }
 
-type LimitName =
-  | 'maxBodyBytes'
-  | 'maxBatch'
-  | 'maxConcurrent'
-  | 'maxQueue'
-  | 'batchConcurrency'
-  | 'headersTimeoutMs'
-  | 'bodyTimeoutMs'
-  | 'retryAfterSeconds';
-
-/**
- * A whole-number limit of the service: `fallback` when left out; a `ConfigError` naming it when it
- * is not a whole number ≥ `min` (0, 1.5 or NaN used to reach the limiters and fail every request).
- */
-function limitOption(options: GradeServiceOptions, name: LimitName, fallback: number, min = 1): number {
-  const value: unknown = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min) return value;
-  throw new ConfigError({
-    path: name,
-    reason: `must be a whole number of at least ${min}, or left out for the default (${fallback}); got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
-  });
-}
-
 /**
  * An HTTP grading service on `node:http` for harnesses in other languages: `POST /v1/grade`,
  * `GET /v1/graders`, `GET /openapi.json` (generated from the zod schemas), `GET /healthz`.
@@ -168,14 +144,21 @@ function limitOption(options: GradeServiceOptions, name: LimitName, fallback: nu
  * carry absolute paths.
  */
 export function createGradeService(options: GradeServiceOptions): GradeService {
-  const maxBodyBytes = limitOption(options, 'maxBodyBytes', 10 * 1024 * 1024);
-  const maxBatch = limitOption(options, 'maxBatch', 100);
-  const headersTimeoutMs = limitOption(options, 'headersTimeoutMs', 10_000);
-  const bodyTimeoutMs = limitOption(options, 'bodyTimeoutMs', 10_000);
-  const retryAfter = String(limitOption(options, 'retryAfterSeconds', 1, 0));
-  const maxConcurrent = limitOption(options, 'maxConcurrent', 4);
-  const maxQueue = limitOption(options, 'maxQueue', 16, 0);
-  const batchConcurrency = limitOption(options, 'batchConcurrency', 4);
+  // whole-number limits, checked here: 0, 1.5 or NaN used to reach the limiters and fail every request
+  const maxBodyBytes = wholeNumberOption('maxBodyBytes', options.maxBodyBytes, {
+    fallback: 10 * 1024 * 1024,
+  });
+  const maxBatch = wholeNumberOption('maxBatch', options.maxBatch, { fallback: 100 });
+  const headersTimeoutMs = wholeNumberOption('headersTimeoutMs', options.headersTimeoutMs, {
+    fallback: 10_000,
+  });
+  const bodyTimeoutMs = wholeNumberOption('bodyTimeoutMs', options.bodyTimeoutMs, { fallback: 10_000 });
+  const retryAfter = String(
+    wholeNumberOption('retryAfterSeconds', options.retryAfterSeconds, { fallback: 1, min: 0 }),
+  );
+  const maxConcurrent = wholeNumberOption('maxConcurrent', options.maxConcurrent, { fallback: 4 });
+  const maxQueue = wholeNumberOption('maxQueue', options.maxQueue, { fallback: 16, min: 0 });
+  const batchConcurrency = wholeNumberOption('batchConcurrency', options.batchConcurrency, { fallback: 4 });
   const prepared = prepareGraders(options.graders ?? defaultSetups(options.registry), options.registry, {
     env: options.env ?? process.env,
     cwd: options.cwd ?? process.cwd(),
