@@ -66,14 +66,14 @@ describe('docs/promptfoo.md', () => {
         timeout: 120_000,
       },
     );
-    const { network, results, stats } = JSON.parse(stdout.slice(stdout.indexOf('{"network"'))) as {
-      network: { refused: string[]; connected: string[] };
+    const { refused, results, stats } = JSON.parse(stdout.slice(stdout.indexOf('{"refused"'))) as {
+      refused: string[];
       results: EvalResult[];
       stats: { successes: number; failures: number; errors: number };
     };
-    // offline: no connection left the process; promptfoo's telemetry post was refused before it did
-    expect(network.connected).toEqual([]);
-    expect(network.refused.every((host) => host === 'r.promptfoo.app')).toBe(true);
+    // offline: promptfoo's telemetry post was refused before it left (any other connection would
+    // fail this file through the suite's offline guard)
+    expect(refused.every((host) => host === 'r.promptfoo.app')).toBe(true);
     expect(stats).toMatchObject({ successes: 1, failures: 1, errors: 0 });
     const drafted = results.find((result) => result.description === 'drafts the reply, as asked')!;
     const sent = results.find((result) => result.description.startsWith('sends the email'))!;
