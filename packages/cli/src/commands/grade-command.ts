@@ -7,6 +7,7 @@ import {
   type GraderCreateContext,
   type GraderRegistry,
   type GraderSetup,
+  issueToReport,
   type ManifestInput,
   type PreparedGrader,
   prepareGraders,
@@ -67,10 +68,11 @@ const JUDGE_FLAG_OF_OPTION: Readonly<Record<string, string>> = { judge: '--judge
  */
 function checkFilledOptions(setup: GraderSetup, registry: GraderRegistry, filled: readonly string[]): void {
   const parsed = registry.get(setup.use).config.safeParse(setup.options);
-  const issue = parsed.success
+  const found = parsed.success
     ? undefined
     : parsed.error.issues.find((each) => filled.includes(String(each.path[0])));
-  if (!issue) return;
+  if (!found) return;
+  const issue = issueToReport(found);
   const option = [setup.name ?? setup.use, 'options', formatIssuePath(issue.path)].join('.');
   throw new ConfigError({
     path: JUDGE_FLAG_OF_OPTION[String(issue.path[0])],
