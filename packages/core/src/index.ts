@@ -33,7 +33,12 @@ export { type GradeOptions, grade, gradeMany } from './runner/grade.js';
 export { graderRef } from './runner/grade-unit.js';
 export { createIdMap, createIdSet, type IdMap, type IdSet } from './runner/id-set.js';
 export { mapConcurrent } from './runner/map-concurrent.js';
-export { type GraderSetup, type PreparedGrader, prepareGraders } from './runner/prepare-graders.js';
+export {
+  type GraderSetup,
+  type PreparedGrader,
+  pluginOfSetup,
+  prepareGraders,
+} from './runner/prepare-graders.js';
 export {
   parseVerdictLines,
   readFindings,

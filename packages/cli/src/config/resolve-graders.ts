@@ -4,7 +4,7 @@ import {
   type GraderRegistry,
   type GraderSetup,
   loadGraderPlugins,
-  UnknownGraderError,
+  pluginOfSetup,
 } from '@judgekit/core';
 import { BUILTIN_GRADER_PLUGINS } from './builtin-graders.js';
 import type { GraderEntry, JudgekitConfig } from './config-schema.js';
@@ -21,16 +21,6 @@ export async function buildRegistry(config: JudgekitConfig, directory: string): 
 function globToRegExp(pattern: string): RegExp {
   const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);
-}
-
-/** Throws an `UnknownGraderError` naming `file` (the config, if the id came from one) unless `id` is known. */
-function checkKnown(registry: GraderRegistry, id: string, file: string | undefined): void {
-  try {
-    registry.get(id);
-  } catch (error) {
-    if (!file || !UnknownGraderError.isInstance(error)) throw error;
-    throw new UnknownGraderError({ id: error.id, known: error.known, file, cause: error });
-  }
 }
 
 /** The config's `graders` and the file they were read from (none when defaults were used). */
@@ -65,13 +55,15 @@ export function resolveGraderSetups(
   const setups: GraderSetup[] = [];
   for (const entry of entries) {
     if (typeof entry !== 'string') {
-      checkKnown(registry, entry.use, file);
-      setups.push({ ...entry, file });
+      const setup = { ...entry, file };
+      pluginOfSetup(setup, registry);
+      setups.push(setup);
       continue;
     }
     if (!entry.includes('*')) {
-      checkKnown(registry, entry, file);
-      setups.push({ use: entry, file });
+      const setup = { use: entry, file };
+      pluginOfSetup(setup, registry);
+      setups.push(setup);
       continue;
     }
     const pattern = globToRegExp(entry);

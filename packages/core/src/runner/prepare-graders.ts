@@ -32,7 +32,7 @@ export interface PreparedGrader {
 }
 
 /** The plugin a setup uses; an unknown id throws an `UnknownGraderError` naming the setup's `file`. */
-function pluginOf(setup: GraderSetup, registry: GraderRegistry): AnyGraderPlugin {
+export function pluginOfSetup(setup: GraderSetup, registry: GraderRegistry): AnyGraderPlugin {
   try {
     return registry.get(setup.use);
   } catch (error) {
@@ -52,7 +52,7 @@ export function prepareGraders(
 ): PreparedGrader[] {
   const names = new Set<string>();
   return setups.map((setup) => {
-    const plugin = pluginOf(setup, registry);
+    const plugin = pluginOfSetup(setup, registry);
     const name = setup.name ?? setup.use;
     if (names.has(name)) {
       throw new ConfigError({
