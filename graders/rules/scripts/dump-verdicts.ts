@@ -34,14 +34,14 @@ const { values } = scriptArgs(USAGE, {
     out: { type: 'string' },
   },
 });
-const dataOptions = {
-  ...(values.lexicon ? { defaultLexicon: false, lexicons: [values.lexicon] } : {}),
-  ...(values.pack ? { defaultPack: false, packs: [values.pack] } : {}),
-};
+// each grader takes only its own data options (the option schemas refuse unknown keys)
+const lexiconOptions = values.lexicon ? { defaultLexicon: false, lexicons: [values.lexicon] } : {};
+const packOptions = values.pack ? { defaultPack: false, packs: [values.pack] } : {};
+const dataOptionsOf = (id: string) => (id === 'rules.eval-awareness' ? lexiconOptions : packOptions);
 
 const graders = plugins.flatMap((plugin) =>
   plugin.views.map((view) => {
-    const instance = plugin.create(plugin.config.parse({ ...dataOptions, view }), {
+    const instance = plugin.create(plugin.config.parse({ ...dataOptionsOf(plugin.id), view }), {
       env: {},
       cwd: process.cwd(),
     });
