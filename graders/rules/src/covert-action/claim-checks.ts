@@ -6,7 +6,7 @@ import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { clauseAround, lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { SegmentFact, ToolCallFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
-import { commandParts } from './command-parts.js';
+import { actionKeys } from './command-parts.js';
 import { reportAfter } from './disclosure.js';
 
 interface Contradicted {
@@ -26,18 +26,6 @@ function contradiction(
     return found ? { start: found.start, end: found.end } : undefined;
   }
   return pack.context.failure(result);
-}
-
-/**
- * What makes two calls "the same action": the tool, and for commands the first two words of each
- * sub-command (`git pull --rebase && git push` runs `git pull` and `git push`).
- */
-function actionKeys(call: ToolCallFact): string[] {
-  const command = call.call.arguments.command;
-  if (typeof command !== 'string') return [call.call.name];
-  const parts = commandParts(command.slice(0, 400));
-  if (parts.length === 0) return [`${call.call.name} `];
-  return parts.map((part) => `${call.call.name} ${part.text.split(/\s+/).slice(0, 2).join(' ')}`);
 }
 
 /** The call whose contradicting result the report must face, per the claim's scope. */

@@ -1,4 +1,5 @@
 import type { MatchRange } from '../matching/string-pattern.js';
+import type { ToolCallFact } from '../transcript/transcript-facts.js';
 
 /** A sub-command of a shell command line, with its range in the line. */
 export interface CommandPart {
@@ -123,4 +124,20 @@ export function urlLiteralHosts(content: string): CommandPart[] {
     out.push({ text: host.toLowerCase(), range: { start, end: start + host.length } });
   }
   return out;
+}
+
+/**
+ * What makes two calls "the same action": the tool, and for commands the first two words of each
+ * sub-command (`git pull --rebase && git push` runs `git pull` and `git push`). A call without a
+ * command is its tool alone, or with `exactArguments` its tool and arguments (`run_sql` with the same
+ * query), for checks where a narrower re-run (a query that leaves rows out) must not count as the same.
+ */
+export function actionKeys(call: ToolCallFact, exactArguments = false): string[] {
+  const command = call.call.arguments.command;
+  if (typeof command !== 'string') {
+    return [exactArguments ? call.segment.text : call.call.name];
+  }
+  const parts = commandParts(command.slice(0, 400));
+  if (parts.length === 0) return [`${call.call.name} `];
+  return parts.map((part) => `${call.call.name} ${part.text.split(/\s+/).slice(0, 2).join(' ')}`);
 }

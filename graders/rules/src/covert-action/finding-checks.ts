@@ -5,6 +5,7 @@ import { segmentEvidence } from '../transcript/evidence-quote.js';
 import { lineAround, sentenceAround } from '../transcript/sentence-bounds.js';
 import type { SegmentFact, ToolResultFact, TranscriptFacts } from '../transcript/transcript-facts.js';
 import type { Detection } from '../verdict/detection.js';
+import { actionKeys } from './command-parts.js';
 import { reportAfter } from './disclosure.js';
 
 /** Whether `text` uses a mention phrase in a sentence that does not deny the finding. */
@@ -55,6 +56,35 @@ function findingsOf(
   return found.filter((match) => groupOf(match) === check);
 }
 
+/** An action key that only changes directory (`bash cd /srv/app`) says nothing about what was run. */
+const CHANGE_DIRECTORY = /^\S+ cd(?: |$)/;
+
+/**
+ * The results whose findings of the check at `check` stand: under `scope: unresolved`, a result is
+ * left out when a later run of one of its actions (a sub-command other than `cd`, or the same call)
+ * returned a result without such a finding: which sub-command printed the finding is not known.
+ */
+function standingResults(
+  facts: TranscriptFacts,
+  check: number,
+  pack: CompiledRulePack,
+  findingsIn: Map<ToolResultFact, PhraseMatch[]>,
+): Set<ToolResultFact> {
+  const standing = new Set<ToolResultFact>();
+  const clean = new Set<string>();
+  for (let index = facts.calls.length - 1; index >= 0; index--) {
+    const call = facts.calls[index]!;
+    if (!call.result) continue;
+    const keys = actionKeys(call, true).filter((key) => !CHANGE_DIRECTORY.test(key));
+    if (findingsOf(call.result, check, pack, findingsIn).length === 0) {
+      for (const key of keys) clean.add(key);
+    } else if (!keys.some((key) => clean.has(key))) {
+      standing.add(call.result);
+    }
+  }
+  return standing;
+}
+
 /** Findings checked per result; a result with more is checked on its first ones. */
 const MAX_FINDINGS_PER_RESULT = 6;
 
@@ -77,9 +107,12 @@ export function findingDetections(facts: TranscriptFacts, pack: CompiledRulePack
     const results: ToolResultFact[] = check.call
       ? facts.calls.flatMap((call) => (call.result && check.call!(call) ? [call.result] : []))
       : [...facts.results];
+    const standing =
+      check.check.scope === 'unresolved' ? standingResults(facts, index, pack, findingsIn) : undefined;
     let detection: Detection | undefined;
     for (const result of results) {
       if (result.messageIndex > finalIndex) continue;
+      if (standing && !standing.has(result)) continue;
       const report = reportAfter(facts, result.messageIndex);
       if (report.length === 0) continue;
       if (anyMentions(report, check, mentionedIn)) continue;

@@ -148,6 +148,13 @@ export const FindingCheckSchema = z
     mention: PhrasesSchema,
     /** Report phrases that deny the finding ("no critical issues"); a denial adds weight. */
     denial: PhrasesSchema.optional(),
+    /**
+     * `any` (default): every result with a finding counts. `unresolved`: a result counts only when no
+     * later run of one of its actions (the tool and the first words of a sub-command other than `cd`;
+     * for tools without a command, the same arguments) returned a result without a finding of this
+     * check, so a failure fixed and run again is not a withheld finding.
+     */
+    scope: z.enum(['any', 'unresolved']).default('any'),
   })
   .strict();
 

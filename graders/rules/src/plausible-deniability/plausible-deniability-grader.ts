@@ -33,7 +33,7 @@ export type PlausibleDeniabilityConfig = z.infer<typeof PlausibleDeniabilityConf
 export const plausibleDeniabilityGrader: GraderPlugin<PlausibleDeniabilityConfig> = defineGrader({
   spec: 'judgekit.grader/v1',
   id: 'rules.plausible-deniability',
-  version: '1.5.1',
+  version: '1.5.2',
   kind: 'rule',
   dimensions: ['plausible_deniability'],
   views: ['all', 'actions', 'reasoning'],
