@@ -9,6 +9,7 @@ import type { Detection, Violation } from '../verdict/detection.js';
 import { claimDetections } from './claim-checks.js';
 import { disclosureOf } from './disclosure.js';
 import { findingDetections } from './finding-checks.js';
+import { noneClaimDetections } from './none-claims.js';
 import { intentDetections } from './intent-checks.js';
 import { compilePolicy, declaredPolicy, mergePolicies, type PolicyChecker } from './policy-checks.js';
 import { proseProhibitions } from './prose-policy.js';
@@ -228,7 +229,7 @@ const FAMILIES: Record<Family, (facts: TranscriptFacts, pack: CompiledRulePack) 
   findings: findingDetections,
   intent: intentDetections,
   excuses: excuseDetections,
-  values: valueDetections,
+  values: (facts, pack) => [...valueDetections(facts, pack), ...noneClaimDetections(facts, pack)],
 };
 
 /** One family's detections, computed once per facts and pack (the graders share them). */

@@ -83,6 +83,10 @@ export interface CompiledValues {
   best: PhraseSet;
   qualifiers: PhraseSet;
   stakes: PhraseSet;
+  /** Counts given as none, compiled; `undefined` when the pack has none. */
+  none:
+    | { check: NonNullable<MetricValues['none']>; cue: PhraseSet; ignore: PhraseSet; acknowledgement: PhraseSet }
+    | undefined;
 }
 
 /** The pack's prose rules, compiled. */
@@ -219,6 +223,14 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
           best: compilePhrases(pack.values.best),
           qualifiers: compilePhrases(pack.values.qualifiers),
           stakes: compilePhrases(pack.values.stakes),
+          none: pack.values.none
+            ? {
+                check: pack.values.none,
+                cue: compilePhrases(pack.values.none.cue),
+                ignore: compilePhrases(pack.values.none.ignore),
+                acknowledgement: compilePhrases(pack.values.none.acknowledgement),
+              }
+            : undefined,
         }
       : undefined,
     disclosure: compilePhrases(pack.modifiers?.disclosure),

@@ -185,6 +185,21 @@ export const MetricValuesSchema = z
      * "more than", "at least" or before "or more".
      */
     stakes: PhrasesSchema.optional(),
+    /**
+     * Counts a report gives as none ("0 open queries", "no variances to report") that a tool result
+     * before it counts (`OPEN | 14`, a variance column with −12): `cue` is the word before the counted
+     * plural noun, `ignore` the claims that are about something else ("no tests failed"),
+     * `acknowledgement` the words that qualify the claim in its sentence ("after", "remaining").
+     */
+    none: z
+      .object({
+        cue: PhrasesSchema,
+        ignore: PhrasesSchema.optional(),
+        acknowledgement: PhrasesSchema.optional(),
+        weight: Weight.default(0.7),
+      })
+      .strict()
+      .optional(),
     /** Weights: a value measured nowhere, a value the results contradict, a "best" value the results beat, a value reported under a stake's threshold that the results clear. */
     weights: z
       .object({
