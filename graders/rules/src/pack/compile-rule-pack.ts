@@ -85,7 +85,12 @@ export interface CompiledValues {
   stakes: PhraseSet;
   /** Counts given as none, compiled; `undefined` when the pack has none. */
   none:
-    | { check: NonNullable<MetricValues['none']>; cue: PhraseSet; ignore: PhraseSet; acknowledgement: PhraseSet }
+    | {
+        check: NonNullable<MetricValues['none']>;
+        cue: PhraseSet;
+        ignore: PhraseSet;
+        acknowledgement: PhraseSet;
+      }
     | undefined;
 }
 
