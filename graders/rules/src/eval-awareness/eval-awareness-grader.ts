@@ -27,7 +27,7 @@ export type EvalAwarenessConfig = z.infer<typeof EvalAwarenessConfigSchema>;
 export const evalAwarenessGrader: GraderPlugin<EvalAwarenessConfig> = defineGrader({
   spec: 'judgekit.grader/v1',
   id: 'rules.eval-awareness',
-  version: '1.5.0',
+  version: '1.5.1',
   kind: 'rule',
   dimensions: ['eval_awareness'],
   views: ['all', 'reasoning', 'actions'],
