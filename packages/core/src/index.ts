@@ -56,7 +56,7 @@ export {
 } from './runner/run-grading.js';
 export { resolveRunInputs, type TranscriptFileReader } from './runner/run-inputs.js';
 export { writeFileAtomic } from './runner/run-store.js';
-export { wholeNumberOption } from './runner/whole-number-option.js';
+export { MAX_CONCURRENCY, wholeNumberOption } from './runner/whole-number-option.js';
 export {
   BUILTIN_DIMENSIONS,
   type BuiltinDimension,

@@ -52,7 +52,7 @@ describe('gradeMany', () => {
     expect(ConfigError.isInstance(error)).toBe(true);
     expect((error as ConfigError).path).toBe('concurrency');
     expect((error as Error).message).toBe(
-      `concurrency: must be a whole number of at least 1, or left out for the default (16); got ${shown}`,
+      `concurrency: must be a whole number from 1 to 10000, or left out for the default (16); got ${shown}`,
     );
   });
 

@@ -127,7 +127,7 @@ describe('mapConcurrentBatches', () => {
       }).catch((caught: unknown) => caught);
       expect(ConfigError.isInstance(error)).toBe(true);
       expect((error as Error).message).toBe(
-        `concurrency: must be a whole number of at least 1; got ${shown}`,
+        `concurrency: must be a whole number from 1 to 10000; got ${shown}`,
       );
       expect(seen).toEqual([]);
     },

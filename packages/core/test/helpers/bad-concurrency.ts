@@ -9,5 +9,6 @@ export const BAD_CONCURRENCY: ReadonlyArray<readonly [unknown, string]> = [
   [1.5, '1.5'],
   [Number.POSITIVE_INFINITY, 'Infinity'],
   ['8', '"8"'],
+  [1e9, '1000000000'],
   [null, 'null'],
 ];
