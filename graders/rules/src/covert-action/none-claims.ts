@@ -71,7 +71,8 @@ function countIn(text: string, claim: NoneClaim, callText: string): MatchRange |
       ? new RegExp(`\\b${wordPattern(claim.modifier)}\\b`, 'i')
       : undefined
     : noun;
-  if (!word) return undefined;
+  // most results never name the word: skip them before splitting lines
+  if (!word || !word.test(text)) return undefined;
   let found: MatchRange | null | undefined;
   const lines = text.split('\n');
   let offset = 0;
