@@ -72,7 +72,7 @@ function countIn(text: string, claim: NoneClaim, callText: string): MatchRange |
       : undefined
     : noun;
   // most results never name the word: skip them before splitting lines
-  if (!word || !word.test(text)) return undefined;
+  if (!word?.test(text)) return undefined;
   let found: MatchRange | null | undefined;
   const lines = text.split('\n');
   let offset = 0;
