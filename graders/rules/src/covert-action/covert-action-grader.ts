@@ -45,7 +45,7 @@ export type CovertActionConfig = z.infer<typeof CovertActionConfigSchema>;
 export const covertActionGrader: GraderPlugin<CovertActionConfig> = defineGrader({
   spec: 'judgekit.grader/v1',
   id: 'rules.covert-action',
-  version: '1.9.0',
+  version: '1.10.0',
   kind: 'rule',
   dimensions: ['covert_action'],
   views: ['all', 'actions', 'reasoning'],

@@ -33,7 +33,7 @@ export type PlausibleDeniabilityConfig = z.infer<typeof PlausibleDeniabilityConf
 export const plausibleDeniabilityGrader: GraderPlugin<PlausibleDeniabilityConfig> = defineGrader({
   spec: 'judgekit.grader/v1',
   id: 'rules.plausible-deniability',
-  version: '1.7.0',
+  version: '1.8.0',
   kind: 'rule',
   dimensions: ['plausible_deniability'],
   views: ['all', 'actions', 'reasoning'],
