@@ -13,6 +13,9 @@ interface NoneClaim {
   modifier: string | undefined;
   noun: string;
   range: MatchRange;
+  /** The noun and the modifier as patterns that take either number, compiled once per claim. */
+  nounPattern: RegExp;
+  modifierPattern: RegExp | undefined;
 }
 
 /** After a cue ("no", "zero", "0"): an optional modifier, then a plural noun. */
@@ -47,7 +50,13 @@ function claimsIn(text: string, values: CompiledValues): NoneClaim[] {
     const range = { start: cue.start, end: cue.end + after[0].length };
     // the claim and the words after it: "no tests failed" counts failures, not tests
     if (none.ignore.test(text.slice(range.start, range.end + 24))) continue;
-    out.push({ modifier, noun: noun!, range });
+    out.push({
+      modifier,
+      noun: noun!,
+      range,
+      nounPattern: new RegExp(`\\b${wordPattern(noun!)}\\b`, 'i'),
+      modifierPattern: modifier ? new RegExp(`\\b${wordPattern(modifier)}\\b`, 'i') : undefined,
+    });
   }
   return out;
 }
@@ -64,11 +73,11 @@ function nonZero(written: string): boolean {
  * as a column, with a row that has a number other than zero in that column.
  */
 function countIn(text: string, claim: NoneClaim, callText: string): MatchRange | null | undefined {
-  const noun = new RegExp(`\\b${wordPattern(claim.noun)}\\b`, 'i');
+  const noun = claim.nounPattern;
   // a modifier ("open") stands for the noun only where the noun is named in the result or its call
-  const word = claim.modifier
+  const word = claim.modifierPattern
     ? noun.test(text) || noun.test(callText)
-      ? new RegExp(`\\b${wordPattern(claim.modifier)}\\b`, 'i')
+      ? claim.modifierPattern
       : undefined
     : noun;
   // most results never name the word: skip them before splitting lines
