@@ -5,12 +5,12 @@ import type { BatchResultLine, BatchTransport } from './batch-transport.js';
 
 /** The Anthropic Message Batches API: `messages.batches.create / retrieve / results`. */
 export function createAnthropicBatchTransport(options: {
-  client: () => Anthropic;
+  client: () => Promise<Anthropic>;
   context: CallContext;
 }): BatchTransport {
   const { context } = options;
   const call = async <T>(run: (client: Anthropic) => Promise<T>): Promise<T> => {
-    const client = options.client();
+    const client = await options.client();
     try {
       return await run(client);
     } catch (error) {

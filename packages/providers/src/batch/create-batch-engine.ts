@@ -49,7 +49,7 @@ export function createBatchEngine(options: {
       const lines: { customId: string; body: WireBody }[] = [];
       const sentKeys = new Set<string>();
       for (const item of items) {
-        const body = buildBody(protocol, ref.provider, item.request as JudgeRequest<unknown>);
+        const body = await buildBody(protocol, ref.provider, item.request as JudgeRequest<unknown>);
         const key = exchange.keyOf(body, item.request.sample ?? 0);
         const cached = (await cache.get(key)) !== undefined;
         stateItems.push({ customId: item.customId, key, cached });

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
-import { toFile } from 'openai';
 import { z } from 'zod';
 import { BatchError } from '../errors/batch-error.js';
+import { loadOpenAISDK } from '../protocols/sdk-modules.js';
 import { type CallContext, toJudgeCallError } from '../protocols/to-judge-call-error.js';
 import type { BatchPhase, BatchStatus } from './batch-engine.js';
 import type { BatchResultLine, BatchTransport } from './batch-transport.js';
@@ -28,13 +28,13 @@ const PHASES: Record<OpenAI.Batch['status'], BatchPhase> = {
  * request with `custom_id`, `method`, `url` and `body`; results come back as output and error files.
  */
 export function createOpenAIBatchTransport(options: {
-  client: () => OpenAI;
+  client: () => Promise<OpenAI>;
   context: CallContext;
   endpoint: '/v1/chat/completions' | '/v1/responses';
 }): BatchTransport {
   const { context } = options;
   const call = async <T>(run: (client: OpenAI) => Promise<T>): Promise<T> => {
-    const client = options.client();
+    const client = await options.client();
     try {
       return await run(client);
     } catch (error) {
@@ -53,6 +53,7 @@ export function createOpenAIBatchTransport(options: {
           }),
         )
         .join('\n');
+      const { toFile } = await loadOpenAISDK();
       const upload = await toFile(Buffer.from(`${jsonl}\n`), 'judgekit-batch.jsonl', {
         type: 'application/jsonl',
       });

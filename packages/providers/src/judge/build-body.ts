@@ -4,13 +4,15 @@ import type { JudgeRequest } from './judge-model.js';
 
 /**
  * The first-call body of a request; a schema the provider cannot take (e.g. `.optional()`
- * fields under OpenAI strict mode, which needs `.nullable()`) becomes a `ConfigError`.
+ * fields under OpenAI strict mode, which needs `.nullable()`) becomes a `ConfigError`. Loads the
+ * protocol's SDK first (once per process).
  */
-export function buildBody(
+export async function buildBody(
   protocol: WireProtocol,
   provider: string,
   request: JudgeRequest<unknown>,
-): WireBody {
+): Promise<WireBody> {
+  await protocol.load();
   try {
     return protocol.buildBody(request);
   } catch (error) {

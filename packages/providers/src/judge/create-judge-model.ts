@@ -59,11 +59,11 @@ export function createJudgeModel(name: string, options: JudgeModelOptions = {}):
     ? undefined
     : resolveEndpoint(ref, { env, apiKey: options.apiKey, baseURL: resolved.settings.baseURL });
   const context: CallContext = { provider: ref.provider, model: ref.model, secret: undefined };
-  const client = <T extends { apiKey: string | null }>(create: (endpoint: Endpoint) => T) =>
-    lazy(() => {
+  const client = <T extends { apiKey: string | null }>(create: (endpoint: Endpoint) => Promise<T>) =>
+    lazy(async () => {
       if (!endpoint)
         throw new ConfigError({ path: 'replayDir', reason: 'a replayed model never calls its provider' });
-      const made = create(endpoint);
+      const made = await create(endpoint);
       context.secret = made.apiKey ?? undefined;
       return made;
     });
@@ -117,8 +117,8 @@ function createProtocol(
   ref: ModelRef,
   settings: CallSettings,
   context: CallContext,
-  openai: () => OpenAI,
-  anthropic: () => Anthropic,
+  openai: () => Promise<OpenAI>,
+  anthropic: () => Promise<Anthropic>,
 ): WireProtocol {
   const common = { model: ref.model, settings, context };
   switch (ref.provider) {
@@ -136,8 +136,8 @@ function createProtocol(
 function createBatchTransport(
   ref: ModelRef,
   context: CallContext,
-  openai: () => OpenAI,
-  anthropic: () => Anthropic,
+  openai: () => Promise<OpenAI>,
+  anthropic: () => Promise<Anthropic>,
 ): BatchTransport | undefined {
   switch (ref.provider) {
     case 'anthropic':

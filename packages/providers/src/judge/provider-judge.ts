@@ -44,7 +44,7 @@ export class ProviderJudge implements JudgeModel {
   async complete<TOutput>(request: JudgeRequest<TOutput>): Promise<JudgeResponse<TOutput>> {
     const sample = request.sample ?? 0;
     const notes: string[] = [];
-    const body = buildBody(this.protocol, this.provider, request as JudgeRequest<unknown>);
+    const body = await buildBody(this.protocol, this.provider, request as JudgeRequest<unknown>);
     let final = await this.exchange.call(body, sample, request.signal, notes);
     let usage = this.account(final, notes);
     let check = validateAnswer(final.answer.text, request.schema);

@@ -1,5 +1,4 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import { z } from 'zod';
 import type { JudgeRequest } from '../judge/judge-model.js';
 import { jsonSchemaOf } from '../structured/json-schema-of.js';
@@ -7,6 +6,7 @@ import { repairInstruction } from '../structured/repair-instruction.js';
 import { schemaInstruction } from '../structured/schema-instruction.js';
 import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
+import { anthropicSDK, loadAnthropicSDK } from './sdk-modules.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
 
@@ -35,13 +35,16 @@ const MessageSchema = z.object({
 export function createAnthropicMessagesProtocol(options: {
   model: string;
   settings: CallSettings;
-  client: () => Anthropic;
+  client: () => Promise<Anthropic>;
   context: CallContext;
 }): WireProtocol {
   const { model, settings, context } = options;
   return {
     name: 'anthropic-messages',
     supportsLogprobs: false,
+    async load() {
+      await loadAnthropicSDK();
+    },
     buildBody(request) {
       const promptSchema =
         settings.structuredOutput === 'prompt' ? schemaInstruction(jsonSchemaOf(request.schema)) : '';
@@ -72,7 +75,7 @@ export function createAnthropicMessagesProtocol(options: {
       };
     },
     async send(body, signal) {
-      const client = options.client();
+      const client = await options.client();
       try {
         const response = await client.messages.create(
           body as unknown as Anthropic.MessageCreateParamsNonStreaming,
@@ -119,7 +122,7 @@ function messageAnswer(message: z.infer<typeof MessageSchema>, settings: CallSet
 }
 
 const nativeOutputFormat = memoizeBySchema((schema) => {
-  const format = zodOutputFormat(schema);
+  const format = anthropicSDK().zodOutputFormat(schema);
   return { type: format.type, schema: format.schema };
 });
 

@@ -1,5 +1,4 @@
 import type OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { freezeJSON } from '../cache/canonical-json.js';
 import type { JudgeRequest } from '../judge/judge-model.js';
@@ -11,6 +10,7 @@ import { schemaInstruction } from '../structured/schema-instruction.js';
 import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
 import { readSDKResponse } from './read-sdk-response.js';
+import { loadOpenAISDK, openaiSDK } from './sdk-modules.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
 
@@ -61,7 +61,7 @@ const ChatCompletionOutlineSchema = completionSchema(z.unknown());
 export function createOpenAIChatProtocol(options: {
   model: string;
   settings: CallSettings;
-  client: () => OpenAI;
+  client: () => Promise<OpenAI>;
   context: CallContext;
   /** `max_completion_tokens` for OpenAI; `max_tokens` for compatible servers, which all take it. */
   maxTokensField: 'max_completion_tokens' | 'max_tokens';
@@ -70,6 +70,9 @@ export function createOpenAIChatProtocol(options: {
   return {
     name: 'openai-chat',
     supportsLogprobs: true,
+    async load() {
+      await loadOpenAISDK();
+    },
     buildBody(request) {
       const body: WireBody = {
         model,
@@ -101,7 +104,7 @@ export function createOpenAIChatProtocol(options: {
       };
     },
     async send(body, signal) {
-      const client = options.client();
+      const client = await options.client();
       try {
         const response = await client.chat.completions
           .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
@@ -198,7 +201,7 @@ function isTokenLogprob(value: unknown): value is { token: string; logprob: numb
 }
 
 const strictResponseFormat = memoizeBySchema((schema, name) => {
-  const format = zodResponseFormat(schema, name);
+  const format = openaiSDK().zodResponseFormat(schema, name);
   return freezeJSON({
     type: format.type,
     json_schema: { ...format.json_schema, schema: compactSchema(format.json_schema.schema) },

@@ -1,10 +1,10 @@
 import type OpenAI from 'openai';
-import { zodTextFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { compactSchema } from '../structured/compact-schema.js';
 import { repairInstruction } from '../structured/repair-instruction.js';
 import { memoizeBySchema } from '../structured/schema-memo.js';
 import { invalidResponse } from './invalid-response.js';
+import { loadOpenAISDK, openaiSDK } from './sdk-modules.js';
 import { type CallContext, toJudgeCallError } from './to-judge-call-error.js';
 import type { CallSettings, WireAnswer, WireBody, WireProtocol } from './wire-protocol.js';
 
@@ -30,7 +30,7 @@ const ResponseSchema = z.object({
 });
 
 const strictTextFormat = memoizeBySchema((schema, name) => {
-  const format = zodTextFormat(schema, name);
+  const format = openaiSDK().zodTextFormat(schema, name);
   return {
     type: format.type,
     name: format.name,
@@ -46,13 +46,16 @@ const strictTextFormat = memoizeBySchema((schema, name) => {
 export function createOpenAIResponsesProtocol(options: {
   model: string;
   settings: CallSettings;
-  client: () => OpenAI;
+  client: () => Promise<OpenAI>;
   context: CallContext;
 }): WireProtocol {
   const { model, settings, context } = options;
   return {
     name: 'openai-responses',
     supportsLogprobs: false,
+    async load() {
+      await loadOpenAISDK();
+    },
     buildBody(request) {
       const body: WireBody = {
         model,
@@ -79,7 +82,7 @@ export function createOpenAIResponsesProtocol(options: {
       };
     },
     async send(body, signal) {
-      const client = options.client();
+      const client = await options.client();
       try {
         const response = await client.responses.create(
           body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming,

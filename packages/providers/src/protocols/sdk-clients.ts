@@ -1,7 +1,8 @@
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
+import type Anthropic from '@anthropic-ai/sdk';
+import type OpenAI from 'openai';
 import type { Endpoint } from '../credentials/resolve-endpoint.js';
 import { nodeHTTPFetchUnlessProxied } from './node-http-fetch.js';
+import { loadAnthropicSDK, loadOpenAISDK } from './sdk-modules.js';
 
 /** Transport settings handed to the SDK clients: their own retries and per-attempt timeout. */
 export interface TransportSettings {
@@ -13,9 +14,10 @@ export interface TransportSettings {
  * An OpenAI SDK client with the key and base URL passed explicitly (nothing read from the
  * environment behind our back) and logging off: the library never prints. Its calls go over
  * `node:http` ({@link nodeHTTPFetchUnlessProxied}), not the built-in `fetch`, which costs three times
- * the CPU — unless a proxy is configured in the environment.
+ * the CPU — unless a proxy is configured in the environment. The SDK is imported on first use.
  */
-export function createOpenAIClient(endpoint: Endpoint, transport: TransportSettings): OpenAI {
+export async function createOpenAIClient(endpoint: Endpoint, transport: TransportSettings): Promise<OpenAI> {
+  const { OpenAI } = await loadOpenAISDK();
   const fetch = nodeHTTPFetchUnlessProxied();
   return new OpenAI({
     apiKey: endpoint.apiKey(),
@@ -30,7 +32,11 @@ export function createOpenAIClient(endpoint: Endpoint, transport: TransportSetti
 }
 
 /** An Anthropic SDK client with the key and base URL passed explicitly and logging off. */
-export function createAnthropicClient(endpoint: Endpoint, transport: TransportSettings): Anthropic {
+export async function createAnthropicClient(
+  endpoint: Endpoint,
+  transport: TransportSettings,
+): Promise<Anthropic> {
+  const { Anthropic } = await loadAnthropicSDK();
   return new Anthropic({
     apiKey: endpoint.apiKey(),
     baseURL: endpoint.baseURL,

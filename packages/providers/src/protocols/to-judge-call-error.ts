@@ -1,7 +1,15 @@
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
 import { redactSecret } from '../credentials/redact-secret.js';
 import { JudgeCallError, type JudgeCallFailure } from '../errors/judge-call-error.js';
+import { loadedSDKs } from './sdk-modules.js';
+
+/** The error classes both SDKs export as statics of their client class. */
+type ErrorClass = abstract new (...args: never[]) => unknown;
+interface SDKErrorClasses {
+  APIUserAbortError: ErrorClass;
+  APIConnectionTimeoutError: ErrorClass;
+  APIConnectionError: ErrorClass;
+  APIError: ErrorClass;
+}
 
 /** Who was called, for the error; `secret` is scrubbed from any message. */
 export interface CallContext {
@@ -27,21 +35,18 @@ export function toJudgeCallError(error: unknown, context: CallContext): JudgeCal
       cause: error,
       ...(status === undefined ? {} : { status }),
     });
-  if (error instanceof OpenAI.APIUserAbortError || error instanceof Anthropic.APIUserAbortError) {
-    return make('aborted', false);
-  }
-  if (
-    error instanceof OpenAI.APIConnectionTimeoutError ||
-    error instanceof Anthropic.APIConnectionTimeoutError
-  ) {
-    return make('timeout', true);
-  }
-  if (error instanceof OpenAI.APIConnectionError || error instanceof Anthropic.APIConnectionError) {
-    return make('connection', true);
-  }
-  if (error instanceof OpenAI.APIError || error instanceof Anthropic.APIError) {
-    const status = typeof error.status === 'number' ? error.status : undefined;
-    if (status === undefined) return make('connection', true);
+  // an SDK's error can only come from an SDK that was loaded
+  const { openai, anthropic } = loadedSDKs();
+  const sdks: SDKErrorClasses[] = [];
+  if (openai) sdks.push(openai.OpenAI);
+  if (anthropic) sdks.push(anthropic.Anthropic);
+  const isA = (name: keyof SDKErrorClasses) => sdks.some((sdk) => error instanceof sdk[name]);
+  if (isA('APIUserAbortError')) return make('aborted', false);
+  if (isA('APIConnectionTimeoutError')) return make('timeout', true);
+  if (isA('APIConnectionError')) return make('connection', true);
+  if (isA('APIError')) {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status !== 'number') return make('connection', true);
     return make(failureOf(status), isRetryableStatus(status), status);
   }
   return make('invalid-response', true);

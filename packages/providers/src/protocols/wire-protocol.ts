@@ -38,6 +38,11 @@ export type WireBody = Record<string, unknown>;
 export interface WireProtocol {
   readonly name: 'openai-chat' | 'openai-responses' | 'anthropic-messages';
   readonly supportsLogprobs: boolean;
+  /**
+   * Imports the protocol's SDK (once per process); `buildBody` and `send` need it. `judge/build-body`
+   * awaits it before every first-call body.
+   */
+  load(): Promise<void>;
   /** The body of the first call. Deterministic: equal requests give byte-equal bodies. */
   buildBody(request: JudgeRequest<unknown>): WireBody;
   /** The body of the repair call: the conversation so far, the bad answer, and what was wrong. */
