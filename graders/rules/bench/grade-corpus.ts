@@ -2,13 +2,14 @@
  * Child process of the bench: streams a JSONL corpus through core's runner with every rule grader
  * (`--mode graders`: calls the graders directly, without the runner; `--mode runner-baseline`: the
  * runner with three no-op graders; `--mode read`: only reads and validates) and prints its figures
- * as one JSON line.
+ * as one JSON line. Applies core's `STREAMING_V8_FLAGS` first, as `judgekit` does at start-up.
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readTranscripts } from '@judgekit/adapters';
 import {
   type AnyGraderPlugin,
+  applyStreamingV8Flags,
   createRegistry,
   defineGrader,
   prepareGraders,
@@ -16,6 +17,8 @@ import {
 } from '@judgekit/core';
 import { z } from 'zod';
 import { plugins } from '../src/index.js';
+
+applyStreamingV8Flags();
 
 /** Three graders that answer "no" at once, one per dimension: the runner's own cost. */
 function baselinePlugins(): AnyGraderPlugin[] {

@@ -56,6 +56,7 @@ export {
 } from './runner/run-grading.js';
 export { resolveRunInputs, type TranscriptFileReader } from './runner/run-inputs.js';
 export { writeFileAtomic } from './runner/run-store.js';
+export { applyStreamingV8Flags, STREAMING_V8_FLAGS } from './runner/streaming-v8-flags.js';
 export { MAX_CONCURRENCY, wholeNumberOption } from './runner/whole-number-option.js';
 export {
   BUILTIN_DIMENSIONS,
