@@ -1,21 +1,46 @@
 import { JudgekitError } from '@judgekit/core';
 import { Command, CommanderError } from 'commander';
-import { registerAgreeCommand } from './commands/agree-command.js';
-import { registerBatchCommand } from './commands/batch-command.js';
-import { registerCalibrateCommand } from './commands/calibrate-command.js';
-import { registerCompareCommand } from './commands/compare-command.js';
-import { registerExportCommand } from './commands/export-command.js';
-import { registerFixturesCommand } from './commands/fixtures-command.js';
-import { registerGradeCommand } from './commands/grade-command.js';
-import { registerGradersCommand } from './commands/graders-command.js';
-import { registerImportCommand } from './commands/import-command.js';
-import { registerImportReviewsCommand } from './commands/import-reviews-command.js';
-import { registerPrevalenceCommand } from './commands/prevalence-command.js';
-import { registerReportCommand } from './commands/report-command.js';
-import { registerServeCommand } from './commands/serve-command.js';
 import type { CLIOutput } from './output/cli-output.js';
 import { isClosedPipeError } from './output/closed-pipe.js';
 import { CLI_VERSION } from './version.js';
+
+/** Adds one command to the program. */
+type RegisterCommand = (program: Command, output: CLIOutput) => void;
+
+/**
+ * Every command by name, in the order help lists them, with a loader of the module that registers
+ * it. Each module pulls in heavy packages (report, analysis, the graders, the LLM SDKs), so a run
+ * loads only the one it names.
+ */
+const COMMAND_LOADERS: ReadonlyMap<string, () => Promise<RegisterCommand>> = new Map([
+  ['import', async () => (await import('./commands/import-command.js')).registerImportCommand],
+  ['grade', async () => (await import('./commands/grade-command.js')).registerGradeCommand],
+  ['batch', async () => (await import('./commands/batch-command.js')).registerBatchCommand],
+  ['graders', async () => (await import('./commands/graders-command.js')).registerGradersCommand],
+  ['fixtures', async () => (await import('./commands/fixtures-command.js')).registerFixturesCommand],
+  ['calibrate', async () => (await import('./commands/calibrate-command.js')).registerCalibrateCommand],
+  ['agree', async () => (await import('./commands/agree-command.js')).registerAgreeCommand],
+  ['compare', async () => (await import('./commands/compare-command.js')).registerCompareCommand],
+  [
+    'import-reviews',
+    async () => (await import('./commands/import-reviews-command.js')).registerImportReviewsCommand,
+  ],
+  ['prevalence', async () => (await import('./commands/prevalence-command.js')).registerPrevalenceCommand],
+  ['report', async () => (await import('./commands/report-command.js')).registerReportCommand],
+  ['serve', async () => (await import('./commands/serve-command.js')).registerServeCommand],
+  ['export', async () => (await import('./commands/export-command.js')).registerExportCommand],
+]);
+
+/**
+ * The loaders a run with `argv` needs: the command's alone when `argv` starts with its name, else
+ * every one, so that help, `--version` and the unknown-command error see all commands. Only the
+ * first word counts: a command named after an option can be the program's to handle (`--help grade`
+ * prints the program's help).
+ */
+function commandLoadersFor(argv: readonly string[]): Array<() => Promise<RegisterCommand>> {
+  const named = argv[0] === undefined ? undefined : COMMAND_LOADERS.get(argv[0]);
+  return named ? [named] : [...COMMAND_LOADERS.values()];
+}
 
 const EXIT_CODES: Record<string, number> = {
   CONFIG: 2,
@@ -32,8 +57,12 @@ const HINTS: Record<string, string> = {
   INVALID_TRANSCRIPT: 'fix the record, or pass --on-invalid skip to skip invalid records (they are counted)',
 };
 
-/** Builds the `judgekit` program. */
-export function createProgram(output: CLIOutput): Command {
+/**
+ * Builds the `judgekit` program for `argv`: with only the command `argv` starts with, or with every
+ * command (no command, help, `--version`, an unknown word).
+ * @param argv the arguments after `judgekit`, default none (every command)
+ */
+export async function createProgram(output: CLIOutput, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('judgekit')
     .description('Grade AI-agent transcripts for scheming, and know how far to trust the grades.')
     .version(CLI_VERSION)
@@ -43,19 +72,8 @@ export function createProgram(output: CLIOutput): Command {
       writeErr: (text) => output.stderr.write(text),
     })
     .exitOverride();
-  registerImportCommand(program, output);
-  registerGradeCommand(program, output);
-  registerBatchCommand(program, output);
-  registerGradersCommand(program, output);
-  registerFixturesCommand(program, output);
-  registerCalibrateCommand(program, output);
-  registerAgreeCommand(program, output);
-  registerCompareCommand(program, output);
-  registerImportReviewsCommand(program, output);
-  registerPrevalenceCommand(program, output);
-  registerReportCommand(program, output);
-  registerServeCommand(program, output);
-  registerExportCommand(program, output);
+  const registers = await Promise.all(commandLoadersFor(argv).map((load) => load()));
+  for (const register of registers) register(program, output);
   return program;
 }
 
@@ -64,8 +82,8 @@ export function createProgram(output: CLIOutput): Command {
  * set JUDGEKIT_DEBUG=1 for stack traces.
  */
 export async function main(argv: readonly string[], output: CLIOutput): Promise<number> {
-  const program = createProgram(output);
   try {
+    const program = await createProgram(output, argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../src/main.js';
+import type { CLIOutput } from '../src/output/cli-output.js';
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
-export async function runCLI(
-  args: string[],
-  cwd?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
+/** An output for the CLI that keeps what is written to it. */
+export function captureOutput(): { output: CLIOutput; stdout: () => string; stderr: () => string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -20,15 +18,28 @@ export async function runCLI(
   stderr.on('data', (chunk) => {
     err += chunk;
   });
+  return {
+    output: {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: stderr as unknown as NodeJS.WriteStream,
+    },
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+/** Runs the CLI in-process, capturing stdout and stderr. */
+export async function runCLI(
+  args: string[],
+  cwd?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const captured = captureOutput();
   const previous = process.cwd();
   if (cwd) process.chdir(cwd);
   try {
-    const code = await main(args, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stderr: stderr as unknown as NodeJS.WriteStream,
-    });
+    const code = await main(args, captured.output);
     process.exitCode = undefined;
-    return { code, stdout: out, stderr: err };
+    return { code, stdout: captured.stdout(), stderr: captured.stderr() };
   } finally {
     if (cwd) process.chdir(previous);
   }

@@ -67,4 +67,20 @@ describe('judgekit import', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/Allowed choices are auto, jsonl, inspect, openai, anthropic/);
   });
+
+  it('reads a bundled fixture set named in place of a path, and lists the sets for an unknown name', async () => {
+    const dir = temporaryDirectory();
+    const out = join(dir, 'counterfactual.jsonl');
+    const result = await runCLI(['import', 'fixtures:counterfactual', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const written = readFileSync(out, 'utf8').trim().split('\n').length;
+    expect(result.stderr).toBe(`imported ${written} transcript(s)\n`);
+    expect(written).toBeGreaterThan(0);
+
+    const unknown = await runCLI(['import', 'fixtures:nosuch']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'unknown fixture set "fixtures:nosuch"; known: fixtures, fixtures:corpus, fixtures:eval-cue, fixtures:incentive, fixtures:counterfactual',
+    );
+  });
 });

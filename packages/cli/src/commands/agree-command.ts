@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { readTranscripts } from '@judgekit/adapters';
 import { agreeRuns, formatQueueCSV, formatQueueJSONL, readRatings } from '@judgekit/analysis';
-import { formatAgreementText } from '@judgekit/report';
 import type { Command } from 'commander';
 import { type CLIOutput, writeJSON } from '../output/cli-output.js';
 import { parseListFlag, parseNumberFlag } from './analysis-options.js';
@@ -81,6 +80,9 @@ export function registerAgreeCommand(program: Command, output: CLIOutput): void 
         );
       }
       if (flags.json) writeJSON(output, { ...report, queue });
-      else output.stdout.write(formatAgreementText(report, queue));
+      else {
+        const { formatAgreementText } = await import('@judgekit/report');
+        output.stdout.write(formatAgreementText(report, queue));
+      }
     });
 }

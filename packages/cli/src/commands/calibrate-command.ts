@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { readTranscripts } from '@judgekit/adapters';
 import { calibrateRun } from '@judgekit/analysis';
 import type { Split } from '@judgekit/core';
-import { formatCalibrationText } from '@judgekit/report';
 import { type Command, Option } from 'commander';
 import { type CLIOutput, writeJSON } from '../output/cli-output.js';
 import { parseListFlag, parseNumberFlag } from './analysis-options.js';
@@ -83,6 +82,9 @@ export function registerCalibrateCommand(program: Command, output: CLIOutput): v
       });
       if (flags.out) await writeFile(flags.out, `${JSON.stringify(report, null, 2)}\n`);
       if (flags.json) writeJSON(output, report);
-      else output.stdout.write(formatCalibrationText(report));
+      else {
+        const { formatCalibrationText } = await import('@judgekit/report');
+        output.stdout.write(formatCalibrationText(report));
+      }
     });
 }

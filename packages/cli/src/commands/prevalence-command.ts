@@ -1,6 +1,5 @@
 import { readTranscripts } from '@judgekit/adapters';
 import { prevalenceRun } from '@judgekit/analysis';
-import { formatPrevalenceText } from '@judgekit/report';
 import { type Command, Option } from 'commander';
 import { type CLIOutput, writeJSON } from '../output/cli-output.js';
 import { parseNumberFlag } from './analysis-options.js';
@@ -61,6 +60,9 @@ export function registerPrevalenceCommand(program: Command, output: CLIOutput): 
         ...(flags.level === undefined ? {} : { level: flags.level }),
       });
       if (flags.json) writeJSON(output, reports);
-      else output.stdout.write(formatPrevalenceText(reports));
+      else {
+        const { formatPrevalenceText } = await import('@judgekit/report');
+        output.stdout.write(formatPrevalenceText(reports));
+      }
     });
 }

@@ -1,7 +1,6 @@
 import { dirname } from 'node:path';
 import { ConfigError, formatIssuePath } from '@judgekit/core';
 import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
-import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
 import { type JudgekitConfig, JudgekitConfigSchema } from './config-schema.js';
 
 /** A loaded config and the file it came from (none when defaults were used). */
@@ -32,6 +31,12 @@ function exportingSomething(load: Loader): Loader {
   };
 }
 
+/** Loads a `.ts`/`.mts` config; imports the TypeScript loader (and jiti with it) only for such a file. */
+const typeScriptLoader: Loader = async (filepath, content) => {
+  const { TypeScriptLoader } = await import('cosmiconfig-typescript-loader');
+  return TypeScriptLoader()(filepath, content);
+};
+
 function explorer() {
   return cosmiconfig(MODULE_NAME, {
     searchPlaces: [
@@ -50,8 +55,8 @@ function explorer() {
       `${MODULE_NAME}.config.yml`,
     ],
     loaders: {
-      '.ts': exportingSomething(TypeScriptLoader()),
-      '.mts': exportingSomething(TypeScriptLoader()),
+      '.ts': exportingSomething(typeScriptLoader),
+      '.mts': exportingSomething(typeScriptLoader),
       '.mjs': exportingSomething(defaultLoaders['.mjs']),
       '.js': exportingSomething(defaultLoaders['.js']),
       '.cjs': exportingSomething(defaultLoaders['.cjs']),

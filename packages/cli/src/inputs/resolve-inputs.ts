@@ -1,16 +1,23 @@
 import { stat } from 'node:fs/promises';
 import { listInputFiles } from '@judgekit/adapters';
 import { ConfigError } from '@judgekit/core';
-import { CORPUS_PATH, COUNTERFACTUAL_EVAL_CUE_PATH, COUNTERFACTUAL_INCENTIVE_PATH } from '@judgekit/fixtures';
 
-/** Names for the bundled fixture sets, usable wherever an input path is. */
-export const FIXTURE_INPUTS: Readonly<Record<string, readonly string[]>> = {
-  fixtures: [CORPUS_PATH],
-  'fixtures:corpus': [CORPUS_PATH],
-  'fixtures:eval-cue': [COUNTERFACTUAL_EVAL_CUE_PATH],
-  'fixtures:incentive': [COUNTERFACTUAL_INCENTIVE_PATH],
-  'fixtures:counterfactual': [COUNTERFACTUAL_EVAL_CUE_PATH, COUNTERFACTUAL_INCENTIVE_PATH],
-};
+/**
+ * The bundled fixture sets by name, usable wherever an input path is, with their files. The
+ * fixtures package is imported only when an input names one.
+ */
+async function fixtureInputs(): Promise<ReadonlyMap<string, readonly string[]>> {
+  const { CORPUS_PATH, COUNTERFACTUAL_EVAL_CUE_PATH, COUNTERFACTUAL_INCENTIVE_PATH } = await import(
+    '@judgekit/fixtures'
+  );
+  return new Map([
+    ['fixtures', [CORPUS_PATH]],
+    ['fixtures:corpus', [CORPUS_PATH]],
+    ['fixtures:eval-cue', [COUNTERFACTUAL_EVAL_CUE_PATH]],
+    ['fixtures:incentive', [COUNTERFACTUAL_INCENTIVE_PATH]],
+    ['fixtures:counterfactual', [COUNTERFACTUAL_EVAL_CUE_PATH, COUNTERFACTUAL_INCENTIVE_PATH]],
+  ]);
+}
 
 /**
  * Turns input arguments into files: `fixtures` (or `fixtures:<set>`) names a bundled fixture set
@@ -20,16 +27,17 @@ export const FIXTURE_INPUTS: Readonly<Record<string, readonly string[]>> = {
 export async function resolveInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
-    const fixture = FIXTURE_INPUTS[input];
-    if (fixture) {
+    if (input === 'fixtures' || input.startsWith('fixtures:')) {
+      const fixtures = await fixtureInputs();
+      const fixture = fixtures.get(input);
+      if (!fixture) {
+        throw new ConfigError({
+          path: 'inputs',
+          reason: `unknown fixture set "${input}"; known: ${[...fixtures.keys()].join(', ')}`,
+        });
+      }
       files.push(...fixture);
       continue;
-    }
-    if (input.startsWith('fixtures:')) {
-      throw new ConfigError({
-        path: 'inputs',
-        reason: `unknown fixture set "${input}"; known: ${Object.keys(FIXTURE_INPUTS).join(', ')}`,
-      });
     }
     const info = await stat(input).catch(() => undefined);
     if (!info) throw new ConfigError({ path: 'inputs', reason: `no such file or directory: ${input}` });
