@@ -30,6 +30,11 @@ const { values } = parseArgs({
   },
 });
 const tool = values.tool!;
+// judgekit's rows run as `judgekit` does: with core's V8 settings for streaming, applied first
+if (tool.startsWith('judgekit')) {
+  const { applyStreamingV8Flags } = await import('@judgekit/core');
+  applyStreamingV8Flags();
+}
 const baseURL = values['base-url']!;
 const concurrency = Number(values.concurrency);
 const workDir = values['work-dir']!;

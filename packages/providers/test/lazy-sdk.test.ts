@@ -8,7 +8,11 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 /** Runs the child and returns its stderr lines: its steps and the SDK modules, in order. */
-function runChild(baseURL: string, cacheDir: string): Promise<{ code: number | null; lines: string[] }> {
+function runChild(
+  baseURL: string,
+  cacheDir: string,
+  mode = '',
+): Promise<{ code: number | null; lines: string[] }> {
   const child = spawn(
     process.execPath,
     [
@@ -20,6 +24,7 @@ function runChild(baseURL: string, cacheDir: string): Promise<{ code: number | n
       fixture('lazy-sdk-child.ts'),
       baseURL,
       cacheDir,
+      mode,
     ],
     { cwd: packageDir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -50,5 +55,14 @@ describe('the official SDKs are imported on first use', () => {
     const loaded = new Set(lines.filter((line) => line.startsWith('sdk-module')));
     expect([...loaded]).toEqual(['sdk-module openai']);
     expect(server().modelCalls()).toHaveLength(1);
+  }, 60_000);
+
+  it('preloadSDKs() imports both SDKs at once', async () => {
+    server().enqueue(reply({ label: true, rationale: 'r' }));
+    const { code, lines } = await runChild(server().openaiBaseURL, await tempDir(), 'preload');
+    expect(code, lines.join('\n')).toBe(0);
+    const preloaded = lines.indexOf('step preloaded');
+    const before = new Set(lines.slice(0, preloaded).filter((line) => line.startsWith('sdk-module')));
+    expect([...before].sort()).toEqual(['sdk-module @anthropic-ai/sdk', 'sdk-module openai']);
   }, 60_000);
 });

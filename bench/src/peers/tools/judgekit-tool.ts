@@ -1,5 +1,6 @@
 import { createRegistry, prepareGraders, readVerdicts, runGrading, type Transcript } from '@judgekit/core';
 import { plugins } from '@judgekit/grader-llm-judge';
+import { preloadSDKs } from '@judgekit/providers';
 import type { Runner } from '../run-tool.js';
 
 /** judgekit rows: one call per transcript (`llm-judge.scheming`) or one grader per dimension. */
@@ -44,6 +45,9 @@ export async function judgekitRunner(options: {
       cacheDir: options.cacheDir,
     },
   );
+  // judgekit imports an SDK on a judge's first call; the peers import theirs with their module, before
+  // the clock starts: load it here too, so that no tool's measured run includes module loading
+  await preloadSDKs();
   return async () => {
     await runGrading({
       runDir: options.runDir,

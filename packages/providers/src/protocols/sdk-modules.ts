@@ -68,3 +68,12 @@ export function anthropicSDK(): AnthropicSDK {
   }
   return anthropic;
 }
+
+/**
+ * Imports both SDKs now rather than on a judge's first call: for a timing harness that keeps module
+ * loading out of what it measures (as it does for other tools, which import their SDK up front), or
+ * to fail early when one is missing.
+ */
+export async function preloadSDKs(): Promise<void> {
+  await Promise.all([loadOpenAISDK(), loadAnthropicSDK()]);
+}
