@@ -6,13 +6,17 @@ import { ipcRequest, lastJSONLine, runChild, startIPCChild, tsNodeArgs } from '.
 import type { BenchCorpusName } from './bench-corpus.js';
 import type { ServerStats } from './server-stats.js';
 
-/** The rows of the peer comparison, in print order; the first is the reference for ratios. */
+/**
+ * The rows of the peer comparison, in print order; the first is the reference for ratios. The last,
+ * `http-floor`, grades nothing: a bare HTTP client showing what the server and machine cost alone.
+ */
 export const PEER_TOOLS = [
   'judgekit-scheming',
   'judgekit-dimensions',
   'judgekit-scheming-few-shot',
   'autoevals',
   'promptfoo',
+  'http-floor',
 ] as const;
 export type PeerTool = (typeof PEER_TOOLS)[number];
 

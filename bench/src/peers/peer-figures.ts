@@ -68,6 +68,7 @@ const LABELS: Record<PeerTool, string> = {
   'judgekit-scheming-few-shot': 'judgekit `llm-judge.scheming`, few-shot on (default)',
   autoevals: 'autoevals `LLMClassifierFromTemplate` ×3',
   promptfoo: 'promptfoo `llm-rubric` ×3',
+  'http-floor': 'floor: bare `node:http` client, no grading (1 call/transcript, covert action only)',
 };
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -95,7 +96,7 @@ export function peerTable(result: PeerBenchResult): string {
 export function ratioTable(result: PeerBenchResult): string {
   const rows = result.rows.map((row) => peerFigures(row, result.concurrency, result.latencyMs));
   const ours = rows.filter((row) => row.tool.startsWith('judgekit'));
-  const peers = rows.filter((row) => !row.tool.startsWith('judgekit'));
+  const peers = rows.filter((row) => !row.tool.startsWith('judgekit') && row.tool !== 'http-floor');
   const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '—' : '∞') : `${(a / b).toFixed(2)}×`);
   const lines = [
     '| judgekit row / peer | input tok (bytes/4) | input tok (server usage) | uncached input tok (modelled) | output tok (bytes/4) | model calls | wall time | calls on re-run |',

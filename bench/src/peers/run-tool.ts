@@ -78,6 +78,9 @@ if (tool.startsWith('judgekit')) {
 } else if (tool === 'promptfoo') {
   const { promptfooRunner } = await import('./tools/promptfoo-tool.js');
   runner = await promptfooRunner({ texts: transcripts.map(plainTranscript), baseURL, concurrency });
+} else if (tool === 'http-floor') {
+  const { httpFloorRunner } = await import('./tools/http-floor-tool.js');
+  runner = await httpFloorRunner({ texts: transcripts.map(plainTranscript), baseURL, concurrency });
 } else throw new Error(`unknown tool ${tool}`);
 
 const profiler = values['profile-file']
