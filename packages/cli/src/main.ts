@@ -32,12 +32,14 @@ const COMMAND_LOADERS: ReadonlyMap<string, () => Promise<RegisterCommand>> = new
 ]);
 
 /**
- * The loaders a run with `argv` needs: the command's alone when `argv` starts with its name, else
- * every one, so that help, `--version` and the unknown-command error see all commands. Only the
+ * The loaders a run with `argv` needs: none for `--version` or `-V` alone (commander prints the
+ * version before it looks at a command); the command's alone when `argv` starts with its name; else
+ * every one, so that help and the unknown-command error see all commands. Only the
  * first word counts: a command named after an option can be the program's to handle (`--help grade`
  * prints the program's help).
  */
 function commandLoadersFor(argv: readonly string[]): Array<() => Promise<RegisterCommand>> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const named = argv[0] === undefined ? undefined : COMMAND_LOADERS.get(argv[0]);
   return named ? [named] : [...COMMAND_LOADERS.values()];
 }
@@ -58,8 +60,8 @@ const HINTS: Record<string, string> = {
 };
 
 /**
- * Builds the `judgekit` program for `argv`: with only the command `argv` starts with, or with every
- * command (no command, help, `--version`, an unknown word).
+ * Builds the `judgekit` program for `argv`: with no command for `--version` or `-V` alone, with only
+ * the command `argv` starts with, or with every command (no command, help, an unknown word).
  * @param argv the arguments after `judgekit`, default none (every command)
  */
 export async function createProgram(output: CLIOutput, argv: readonly string[] = []): Promise<Command> {

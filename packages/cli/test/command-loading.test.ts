@@ -42,7 +42,7 @@ describe('judgekit loads only the command it runs', () => {
   });
 
   it('registers every command, in help order, without a command name first', async () => {
-    for (const argv of [[], ['--help'], ['help', 'grade'], ['--version'], ['grad'], ['--help', 'grade']]) {
+    for (const argv of [[], ['--help'], ['help', 'grade'], ['-V', 'grade'], ['grad'], ['--help', 'grade']]) {
       const program = await createProgram(captureOutput().output, argv);
       expect(program.commands.map((command) => command.name())).toEqual(COMMANDS);
     }
@@ -111,6 +111,20 @@ describe('judgekit loads only the command it runs', () => {
       stderr: "error: unknown option '--foo'\n(run with --help for usage)\n",
     });
   });
+
+  it.each(['--version', '-V'])('registers no command for `%s` alone', async (flag) => {
+    const program = await createProgram(captureOutput().output, [flag]);
+    expect(program.commands).toEqual([]);
+  });
+
+  it.each(['--version', '-V'])(
+    'prints the same version for `%s` as with every command registered',
+    async (flag) => {
+      const alone = await runCLI([flag]);
+      expect(alone.code).toBe(0);
+      expect(alone).toEqual(await runWithEveryCommand([flag]));
+    },
+  );
 
   it('prints the version for --version, also before a command name', async () => {
     const version = await runCLI(['--version']);
