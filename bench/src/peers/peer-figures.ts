@@ -68,7 +68,7 @@ const LABELS: Record<PeerTool, string> = {
   'judgekit-scheming-few-shot': 'judgekit `llm-judge.scheming`, few-shot on (default)',
   autoevals: 'autoevals `LLMClassifierFromTemplate` ×3',
   promptfoo: 'promptfoo `llm-rubric` ×3',
-  'http-floor': 'floor: bare `node:http` client, no grading (1 call/transcript, covert action only)',
+  'http-floor': "floor: bare `node:http` client sending `llm-judge.scheming`'s bodies, no grading",
 };
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US');

@@ -80,7 +80,7 @@ if (tool.startsWith('judgekit')) {
   runner = await promptfooRunner({ texts: transcripts.map(plainTranscript), baseURL, concurrency });
 } else if (tool === 'http-floor') {
   const { httpFloorRunner } = await import('./tools/http-floor-tool.js');
-  runner = await httpFloorRunner({ texts: transcripts.map(plainTranscript), baseURL, concurrency });
+  runner = await httpFloorRunner({ transcripts, baseURL, concurrency });
 } else throw new Error(`unknown tool ${tool}`);
 
 const profiler = values['profile-file']

@@ -1,33 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { DIMENSIONS, promptfooRubric } from '../peer-rubrics.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Transcript } from '@judgekit/core';
+import { startTestServer } from '@judgekit/providers/testing';
+import { benchAnswer } from '../bench-judge.js';
 import type { ToolRunResult } from '../run-tool.js';
+import { judgekitRunner } from './judgekit-tool.js';
+
+/** The request bodies judgekit's `llm-judge.scheming` row sends for `transcripts`, byte for byte. */
+async function judgekitBodies(transcripts: readonly Transcript[], concurrency: number): Promise<string[]> {
+  const server = await startTestServer({ latencyMs: 0, handler: (call) => benchAnswer(call).step });
+  const work = await mkdtemp(join(tmpdir(), 'judgekit-floor-'));
+  try {
+    const run = await judgekitRunner({
+      variant: 'judgekit-scheming',
+      transcripts,
+      baseURL: server.openaiBaseURL,
+      concurrency,
+      cacheDir: join(work, 'cache'),
+      runDir: join(work, 'run'),
+    });
+    await run();
+    return server.modelCalls().map((call) => call.body);
+  } finally {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
 
 /**
- * The floor under every tool: a bare `node:http` client (keep-alive, `concurrency` requests in
- * flight) posting one chat-completion body per transcript — the promptfoo rubric of the first
- * dimension and the plain transcript — and reading each answer's `pass`. No prompt building, cache
- * or verdicts: what is left of its "overhead" is the bench server's and the machine's own (timer
- * lateness, the two processes sharing the cores, the socket round trip).
+ * The floor under judgekit's row: a bare `node:http` client (keep-alive, `concurrency` requests in
+ * flight) posting exactly the request bodies `llm-judge.scheming` sends for these transcripts — the
+ * bench server's work per call depends on the body — and reading nothing back but the status. No
+ * prompt building, cache or verdicts: what is left of its "overhead" is the bench server's and the
+ * machine's own (timer lateness, the server's work on the body, the two processes sharing the
+ * cores, the socket round trip). The bodies are captured before the clock starts, by running
+ * judgekit's row once against an in-process test server with no latency.
  */
 export async function httpFloorRunner(options: {
-  texts: readonly string[];
+  transcripts: readonly Transcript[];
   baseURL: string;
   concurrency: number;
 }): Promise<() => Promise<ToolRunResult>> {
+  const bodies = await judgekitBodies(options.transcripts, options.concurrency);
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const url = new URL(`${options.baseURL.replace(/\/$/, '')}/chat/completions`);
-  const dimension = DIMENSIONS[0]!;
-  const bodies = options.texts.map((text) =>
-    JSON.stringify({
-      model: 'judge-local',
-      messages: [
-        { role: 'system', content: promptfooRubric(dimension) },
-        { role: 'user', content: text },
-      ],
-    }),
-  );
   const post = (body: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
+    new Promise<{ status: number }>((resolve, reject) => {
       const outgoing = request(
         url,
         {
@@ -40,11 +60,8 @@ export async function httpFloorRunner(options: {
           },
         },
         (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () =>
-            resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
-          );
+          incoming.resume();
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0 }));
           incoming.on('error', reject);
         },
       );
@@ -54,15 +71,12 @@ export async function httpFloorRunner(options: {
   return async () => {
     let next = 0;
     let errors = 0;
-    let positives = 0;
     const worker = async () => {
       while (next < bodies.length) {
         const body = bodies[next++]!;
         try {
-          const { status, text } = await post(body);
-          const content = JSON.parse(text).choices?.[0]?.message?.content;
-          if (status !== 200 || typeof content !== 'string') errors++;
-          else if (JSON.parse(content).pass === false) positives++;
+          const { status } = await post(body);
+          if (status !== 200) errors++;
         } catch {
           errors++;
         }
@@ -70,6 +84,6 @@ export async function httpFloorRunner(options: {
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
     agent.destroy();
-    return { answers: bodies.length, errors, positives: { [dimension]: positives } };
+    return { answers: bodies.length, errors, positives: {} };
   };
 }
