@@ -75,6 +75,23 @@ describe('startTestServer', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(145);
   });
 
+  it("counts the latency from the request's arrival: the handler's own work is inside it", async () => {
+    server().handle(() => {
+      const busyUntil = Date.now() + 150;
+      while (Date.now() < busyUntil) {
+        // the handler's work (the bench judge reads the whole prompt)
+      }
+      return reply({ ok: true });
+    });
+    server().latencyMs = 200;
+    const started = Date.now();
+    await post('/v1/chat/completions', chatBody);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(195);
+    // 350 ms if the latency were added after the handler's 150 ms
+    expect(elapsed).toBeLessThan(330);
+  });
+
   it('answers a forced OpenAI function call with tool_calls, through the real SDK', async () => {
     server().enqueue(reply({ label: true }));
     const client = new OpenAI({ apiKey: TEST_KEY, baseURL: server().openaiBaseURL, maxRetries: 0 });

@@ -90,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rawBody: string,
     response: ServerResponse,
     request: IncomingMessage,
+    arrivedAt: number,
   ) => {
     const style = kind === 'anthropic-messages' ? 'anthropic' : 'openai';
     const body = parseObject(rawBody);
@@ -105,7 +106,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       settled = true;
     };
     response.on('close', settle);
-    await sleep(server.latencyMs + (step.delayMs ?? 0));
+    // the latency counts from the request's arrival, so the server's own work on it (parsing, the
+    // handler) is inside it rather than added to it
+    await sleep(Math.max(0, server.latencyMs + (step.delayMs ?? 0) - (performance.now() - arrivedAt)));
     switch (step.type) {
       case 'hang':
         return;
@@ -137,6 +140,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     response: ServerResponse,
     rawBody: string,
     bytes: Buffer,
+    arrivedAt: number,
   ) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const method = request.method ?? 'GET';
@@ -145,7 +149,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return sendJSON(response, 401, errorBody(style, 401, 'invalid x-api-key or authorization header'));
     }
     const kind = MODEL_ROUTES[path];
-    if (kind && method === 'POST') return answerModel(kind, rawBody, response, request);
+    if (kind && method === 'POST') return answerModel(kind, rawBody, response, request, arrivedAt);
     if (path === '/v1/files' && method === 'POST') {
       const form = await new Request('http://local/v1/files', {
         method,
@@ -199,6 +203,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const arrivedAt = performance.now();
       const bytes = Buffer.concat(chunks);
       const rawBody = bytes.toString('utf8');
       requests.push({
@@ -210,7 +215,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         body: rawBody,
         receivedAt: Date.now(),
       });
-      route(request, response, rawBody, bytes).catch((error: unknown) => {
+      route(request, response, rawBody, bytes, arrivedAt).catch((error: unknown) => {
         if (!response.headersSent) sendJSON(response, 500, errorBody('openai', 500, String(error)));
       });
     });

@@ -78,7 +78,10 @@ export interface RecordedRequest {
 }
 
 export interface TestServerOptions {
-  /** Delay added before every synchronous model answer, in milliseconds; default 0. */
+  /**
+   * Each synchronous model answer is sent this many milliseconds after its request arrived (the
+   * server's own work on the request counts towards it), plus a step's `delayMs`; default 0.
+   */
   latencyMs?: number;
   /** `immediate`: batches finish as soon as they are created; `manual`: on `completeBatches()`. */
   batchCompletion?: 'immediate' | 'manual';
