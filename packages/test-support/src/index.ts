@@ -1,4 +1,5 @@
 export { type JudgekitCommand, type JudgekitCommandOptions, judgekitCommand } from './judgekit-command.js';
+export { runWatchingModuleLoads } from './module-loads.js';
 export { exited, type ProcessOutput } from './process-output.js';
 export { firstTypeScriptBlock, runReadmeExample } from './readme-example.js';
 export { scriptArgs } from './script-args.js';
