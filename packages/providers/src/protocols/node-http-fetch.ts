@@ -8,6 +8,18 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Statuses whose response has no body (`Response` refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
+/** The body of each response made here, as received (decompressed), read without its web stream. */
+const RECEIVED_BODIES = new WeakMap<Response, Buffer>();
+
+/**
+ * The whole body of a response this module's `fetch` returned, or `undefined` for any other
+ * response. Reading it costs less than `response.text()`, which goes through a web stream; the
+ * response's own body is left unread.
+ */
+export function receivedBody(response: Response): Buffer | undefined {
+  return RECEIVED_BODIES.get(response);
+}
+
 /**
  * A `fetch` for the OpenAI SDK client over `node:http(s)` with keep-alive agents, for JSON calls:
  * it costs a third of the CPU of Node's built-in `fetch` (undici and web streams) per call, which
@@ -121,11 +133,13 @@ function toResponse(incoming: IncomingMessage, raw: Buffer): Response {
       headers.delete('content-length');
     }
   }
-  return new Response(NO_BODY.has(status) ? null : content, {
+  const response = new Response(NO_BODY.has(status) ? null : content, {
     status,
     statusText: incoming.statusMessage ?? '',
     headers,
   });
+  if (!NO_BODY.has(status)) RECEIVED_BODIES.set(response, content);
+  return response;
 }
 
 /** A response whose body fails when read, as `fetch` gives when the connection drops mid-body. */
