@@ -15,10 +15,9 @@ export async function runWatchingModuleLoads(
   file: string,
   options: { packages: readonly string[]; args?: readonly string[]; cwd?: string },
 ): Promise<{ code: number | null; lines: string[] }> {
-  const [conditions, tsxFlag, tsx, script] = sourceNodeArgs(file);
   const child = spawn(
     process.execPath,
-    [conditions!, tsxFlag!, tsx!, '--import', WATCH, script!, ...(options.args ?? [])],
+    ['--import', WATCH, ...sourceNodeArgs(file), ...(options.args ?? [])],
     {
       cwd: options.cwd,
       env: { ...process.env, JUDGEKIT_WATCH_PACKAGES: options.packages.join(',') },

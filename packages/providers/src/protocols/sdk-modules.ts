@@ -15,58 +15,58 @@ export interface AnthropicSDK {
   zodOutputFormat: typeof import('@anthropic-ai/sdk/helpers/zod').zodOutputFormat;
 }
 
-let openai: OpenAISDK | undefined;
-let anthropic: AnthropicSDK | undefined;
-let openaiLoading: Promise<OpenAISDK> | undefined;
-let anthropicLoading: Promise<AnthropicSDK> | undefined;
+/** A module imported on its first `load()` (once), then also readable synchronously with `loaded()`. */
+function importedOnce<T>(name: string, load: () => Promise<T>) {
+  let value: T | undefined;
+  let loading: Promise<T> | undefined;
+  return {
+    load: (): Promise<T> => {
+      loading ??= load().then((module) => {
+        value = module;
+        return module;
+      });
+      return loading;
+    },
+    loaded: (): T | undefined => value,
+    /** The module, which `load()` must have loaded (a protocol's `load()` does). */
+    get: (): T => {
+      if (value === undefined)
+        throw new Error(`the ${name} is used before it was loaded (await protocol.load() first)`);
+      return value;
+    },
+  };
+}
 
 /**
- * Imports the official SDKs on first use, not when the package is: a process that never builds a
+ * The official SDKs, imported on first use, not when the package is: a process that never builds a
  * provider request (rule graders only, `judgekit report`, a run served from the cache) does not
  * load them. Together they cost about 25 MB of memory and 0.2–0.3 s of start-up.
  */
-export function loadOpenAISDK(): Promise<OpenAISDK> {
-  openaiLoading ??= Promise.all([import('openai'), import('openai/helpers/zod')]).then(([sdk, helpers]) => {
-    openai = {
-      OpenAI: sdk.default,
-      toFile: sdk.toFile,
-      zodResponseFormat: helpers.zodResponseFormat,
-      zodTextFormat: helpers.zodTextFormat,
-    };
-    return openai;
-  });
-  return openaiLoading;
-}
-
-/** Like {@link loadOpenAISDK}, for Anthropic's SDK. */
-export function loadAnthropicSDK(): Promise<AnthropicSDK> {
-  anthropicLoading ??= Promise.all([
+const openai = importedOnce('OpenAI SDK', async (): Promise<OpenAISDK> => {
+  const [sdk, helpers] = await Promise.all([import('openai'), import('openai/helpers/zod')]);
+  return {
+    OpenAI: sdk.default,
+    toFile: sdk.toFile,
+    zodResponseFormat: helpers.zodResponseFormat,
+    zodTextFormat: helpers.zodTextFormat,
+  };
+});
+const anthropic = importedOnce('Anthropic SDK', async (): Promise<AnthropicSDK> => {
+  const [sdk, helpers] = await Promise.all([
     import('@anthropic-ai/sdk'),
     import('@anthropic-ai/sdk/helpers/zod'),
-  ]).then(([sdk, helpers]) => {
-    anthropic = { Anthropic: sdk.default, zodOutputFormat: helpers.zodOutputFormat };
-    return anthropic;
-  });
-  return anthropicLoading;
-}
+  ]);
+  return { Anthropic: sdk.default, zodOutputFormat: helpers.zodOutputFormat };
+});
+
+export const loadOpenAISDK = openai.load;
+export const loadAnthropicSDK = anthropic.load;
+export const openaiSDK = openai.get;
+export const anthropicSDK = anthropic.get;
 
 /** The SDKs loaded so far (an error can only come from an SDK that was loaded). */
 export function loadedSDKs(): { openai: OpenAISDK | undefined; anthropic: AnthropicSDK | undefined } {
-  return { openai, anthropic };
-}
-
-/** The OpenAI SDK, which `loadOpenAISDK()` must have loaded (a protocol's `load()` does). */
-export function openaiSDK(): OpenAISDK {
-  if (!openai) throw new Error('the OpenAI SDK is used before it was loaded (await protocol.load() first)');
-  return openai;
-}
-
-/** The Anthropic SDK, which `loadAnthropicSDK()` must have loaded (a protocol's `load()` does). */
-export function anthropicSDK(): AnthropicSDK {
-  if (!anthropic) {
-    throw new Error('the Anthropic SDK is used before it was loaded (await protocol.load() first)');
-  }
-  return anthropic;
+  return { openai: openai.loaded(), anthropic: anthropic.loaded() };
 }
 
 /**
