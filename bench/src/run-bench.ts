@@ -16,10 +16,11 @@ import {
   BENCH_CORPORA,
   type BenchCorpusName,
   benchCorpus,
+  oneCallInputFloor,
   plainTranscriptBytes,
 } from './peers/bench-corpus.js';
 import { PEER_TOOLS, type PeerBenchResult, type PeerTool, runPeerBench } from './peers/peer-bench.js';
-import { peerTable, ratioTable } from './peers/peer-figures.js';
+import { oneCallFloorLine, peerTable, ratioTable } from './peers/peer-figures.js';
 import {
   runThroughputBench,
   type ThroughputBenchResult,
@@ -58,6 +59,7 @@ if (values.only !== 'throughput') {
   } else {
     const plain = plainTranscriptBytes(corpus.transcripts);
     peers = await runPeerBench({
+      oneCallInputFloor: oneCallInputFloor(corpus.transcripts),
       corpus: corpusName,
       transcripts: corpus.transcripts.length,
       available: corpus.available,
@@ -84,6 +86,8 @@ if (peers) {
   console.log(peerTable(peers));
   console.log('');
   console.log(ratioTable(peers));
+  const floor = oneCallFloorLine(peers);
+  if (floor) console.log(`\n${floor}`);
   const outbound = peers.rows.flatMap((row) =>
     [...new Set([...row.first.outboundHosts, ...row.rerun.outboundHosts])].map(
       (host) => `${row.tool}: ${host}`,

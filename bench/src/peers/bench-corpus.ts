@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { readAgentSafetyTrajectories } from '@judgekit/adapters';
 import { type Transcript, TranscriptSchema } from '@judgekit/core';
 import { COUNTERFACTUAL_EVAL_CUE_PATH, loadFixtureCorpus, readTranscriptFile } from '@judgekit/fixtures';
+import { loadRubric } from '@judgekit/grader-llm-judge';
+import { DIMENSIONS } from './peer-rubrics.js';
 import { plainTranscript } from './plain-transcript.js';
 
 /** The corpora the peer bench can grade: the fixture corpus (the target is judged on it) or real long transcripts. */
@@ -74,4 +76,23 @@ export function plainTranscriptBytes(transcripts: readonly Transcript[]): { medi
   const middle = Math.floor(bytes.length / 2);
   const median = bytes.length % 2 === 1 ? bytes[middle]! : (bytes[middle - 1]! + bytes[middle]!) / 2;
   return { median, mean: bytes.reduce((sum, value) => sum + value, 0) / bytes.length };
+}
+
+/**
+ * The least input, in tokens (bytes / 4 per call, as the server counts), that any design grading
+ * all three dimensions in one call per transcript could send while reading the same rubrics as the
+ * peers: each call carries the three dimensions' rubric texts and the plain
+ * transcript, and nothing else — no instructions, output schema, fence or message framing. A lower
+ * bound on judgekit's input, whatever its prompt: the `≤ 0.5× the peers' input` target is out of
+ * reach on a corpus where this bound is above half the peers' measured input.
+ */
+export function oneCallInputFloor(transcripts: readonly Transcript[]): number {
+  const rubrics = DIMENSIONS.reduce(
+    (sum, dimension) => sum + Buffer.byteLength(loadRubric(dimension).text),
+    0,
+  );
+  return transcripts.reduce(
+    (sum, transcript) => sum + Math.ceil((rubrics + Buffer.byteLength(plainTranscript(transcript))) / 4),
+    0,
+  );
 }

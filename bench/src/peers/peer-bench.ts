@@ -8,7 +8,8 @@ import type { ServerStats } from './server-stats.js';
 
 /**
  * The rows of the peer comparison, in print order; the first is the reference for ratios. The last,
- * `http-floor`, grades nothing: a bare HTTP client showing what the server and machine cost alone.
+ * two, `http-floor` and `sdk-floor`, grade nothing: a bare HTTP client showing what the server and
+ * machine cost alone, and the official OpenAI SDK sending the same bodies, what any SDK client adds.
  */
 export const PEER_TOOLS = [
   'judgekit-scheming',
@@ -17,6 +18,7 @@ export const PEER_TOOLS = [
   'autoevals',
   'promptfoo',
   'http-floor',
+  'sdk-floor',
 ] as const;
 export type PeerTool = (typeof PEER_TOOLS)[number];
 
@@ -53,6 +55,8 @@ export interface PeerBenchResult {
   available: number;
   /** Bytes of the plain transcript each peer call carries (the transcript alone): median and mean. */
   plainTranscriptBytes: { median: number; mean: number };
+  /** `oneCallInputFloor` of the transcripts graded (absent from results written before it existed). */
+  oneCallInputFloor?: number;
   concurrency: number;
   latencyMs: number;
   rows: PeerRow[];
@@ -101,6 +105,7 @@ export async function runPeerBench(options: {
   transcripts: number;
   available: number;
   plainTranscriptBytes: { median: number; mean: number };
+  oneCallInputFloor: number;
   concurrency: number;
   latencyMs: number;
   tools?: readonly PeerTool[];
@@ -158,6 +163,7 @@ export async function runPeerBench(options: {
     transcripts: options.transcripts,
     available: options.available,
     plainTranscriptBytes: options.plainTranscriptBytes,
+    oneCallInputFloor: options.oneCallInputFloor,
     concurrency: options.concurrency,
     latencyMs: options.latencyMs,
     rows,

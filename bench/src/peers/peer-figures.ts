@@ -69,6 +69,7 @@ const LABELS: Record<PeerTool, string> = {
   autoevals: 'autoevals `LLMClassifierFromTemplate` ×3',
   promptfoo: 'promptfoo `llm-rubric` ×3',
   'http-floor': "floor: bare `node:http` client sending `llm-judge.scheming`'s bodies, no grading",
+  'sdk-floor': "SDK floor: the official `openai` SDK sending `llm-judge.scheming`'s bodies, no grading",
 };
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -96,7 +97,7 @@ export function peerTable(result: PeerBenchResult): string {
 export function ratioTable(result: PeerBenchResult): string {
   const rows = result.rows.map((row) => peerFigures(row, result.concurrency, result.latencyMs));
   const ours = rows.filter((row) => row.tool.startsWith('judgekit'));
-  const peers = rows.filter((row) => !row.tool.startsWith('judgekit') && row.tool !== 'http-floor');
+  const peers = rows.filter((row) => !row.tool.startsWith('judgekit') && !row.tool.endsWith('-floor'));
   const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '—' : '∞') : `${(a / b).toFixed(2)}×`);
   const lines = [
     '| judgekit row / peer | input tok (bytes/4) | input tok (server usage) | uncached input tok (modelled) | output tok (bytes/4) | model calls | wall time | calls on re-run |',
@@ -110,4 +111,20 @@ export function ratioTable(result: PeerBenchResult): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The one-call input floor (`oneCallInputFloor`) against each peer's measured input: the least any
+ * one-call design reading the same rubrics could send, so the least its ratio could be.
+ */
+export function oneCallFloorLine(result: PeerBenchResult): string | undefined {
+  const floor = result.oneCallInputFloor;
+  if (floor === undefined) return undefined;
+  const peers = result.rows
+    .map((row) => peerFigures(row, result.concurrency, result.latencyMs))
+    .filter((row) => !row.tool.startsWith('judgekit') && !row.tool.endsWith('-floor'));
+  const ratios = peers
+    .map((peer) => `${(floor / peer.inputTokensBytesOver4).toFixed(2)}× ${peer.tool}'s`)
+    .join(', ');
+  return `one-call input floor (each call only the three rubric texts and the plain transcript: no instructions, schema, fence or framing): ${int(floor)} tokens (bytes/4)${ratios ? ` = ${ratios} measured input` : ''}`;
 }

@@ -81,6 +81,9 @@ if (tool.startsWith('judgekit')) {
 } else if (tool === 'http-floor') {
   const { httpFloorRunner } = await import('./tools/http-floor-tool.js');
   runner = await httpFloorRunner({ transcripts, baseURL, concurrency });
+} else if (tool === 'sdk-floor') {
+  const { sdkFloorRunner } = await import('./tools/http-floor-tool.js');
+  runner = await sdkFloorRunner({ transcripts, baseURL, concurrency });
 } else throw new Error(`unknown tool ${tool}`);
 
 const profiler = values['profile-file']

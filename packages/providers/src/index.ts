@@ -55,6 +55,7 @@ export {
   type ProviderId,
   parseModelRef,
 } from './model-ref/model-ref.js';
+export { createNodeHTTPFetch } from './protocols/node-http-fetch.js';
 export { preloadSDKs } from './protocols/sdk-modules.js';
 export { answerFromSchema } from './testing/answer-from-schema.js';
 export { cutConnection, hang, httpError, invalidJSON, reply, replyText } from './testing/script-steps.js';

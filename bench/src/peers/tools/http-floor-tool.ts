@@ -3,7 +3,10 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transcript } from '@judgekit/core';
+import { createNodeHTTPFetch } from '@judgekit/providers';
 import { startTestServer } from '@judgekit/providers/testing';
+import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { benchAnswer } from '../bench-judge.js';
 import type { ToolRunResult } from '../run-tool.js';
 import { judgekitRunner } from './judgekit-tool.js';
@@ -69,21 +72,64 @@ export async function httpFloorRunner(options: {
       outgoing.end(body);
     });
   return async () => {
-    let next = 0;
-    let errors = 0;
-    const worker = async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        try {
-          const { status } = await post(body);
-          if (status !== 200) errors++;
-        } catch {
-          errors++;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    const errors = await sendAll(
+      bodies,
+      options.concurrency,
+      async (body) => (await post(body)).status === 200,
+    );
     agent.destroy();
+    return { answers: bodies.length, errors, positives: {} };
+  };
+}
+
+/** Sends every item with `concurrency` in flight; returns how many failed (threw or answered false). */
+async function sendAll<T>(
+  items: readonly T[],
+  concurrency: number,
+  send: (item: T) => Promise<boolean>,
+): Promise<number> {
+  let next = 0;
+  let errors = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      try {
+        if (!(await send(item))) errors++;
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return errors;
+}
+
+/**
+ * The floor under judgekit's row for any client built on the official OpenAI SDK, which judgekit
+ * must use: the same request bodies (parsed before the clock) sent through
+ * `client.chat.completions.create` with judgekit's `node:http` fetch and no retries, the answers
+ * parsed by the SDK and then dropped. No prompts, cache or verdicts: what it adds to
+ * `http-floor` is the SDK's own work per call (building, sending and parsing the request).
+ */
+export async function sdkFloorRunner(options: {
+  transcripts: readonly Transcript[];
+  baseURL: string;
+  concurrency: number;
+}): Promise<() => Promise<ToolRunResult>> {
+  const bodies = (await judgekitBodies(options.transcripts, options.concurrency)).map(
+    (body) => JSON.parse(body) as ChatCompletionCreateParamsNonStreaming,
+  );
+  const client = new OpenAI({
+    apiKey: 'sk-bench-local',
+    baseURL: options.baseURL,
+    maxRetries: 0,
+    fetch: createNodeHTTPFetch(),
+  });
+  return async () => {
+    const errors = await sendAll(bodies, options.concurrency, async (body) => {
+      const completion = await client.chat.completions.create(body);
+      return completion.choices.length > 0;
+    });
     return { answers: bodies.length, errors, positives: {} };
   };
 }
