@@ -72,6 +72,11 @@ const LABELS: Record<PeerTool, string> = {
   'sdk-floor': "SDK floor: the official `openai` SDK sending `llm-judge.scheming`'s bodies, no grading",
 };
 
+/** A peer row: neither judgekit's nor a floor (which grades nothing). */
+function isPeer(tool: PeerTool): boolean {
+  return !tool.startsWith('judgekit') && !tool.endsWith('-floor');
+}
+
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
@@ -97,7 +102,7 @@ export function peerTable(result: PeerBenchResult): string {
 export function ratioTable(result: PeerBenchResult): string {
   const rows = result.rows.map((row) => peerFigures(row, result.concurrency, result.latencyMs));
   const ours = rows.filter((row) => row.tool.startsWith('judgekit'));
-  const peers = rows.filter((row) => !row.tool.startsWith('judgekit') && !row.tool.endsWith('-floor'));
+  const peers = rows.filter((row) => isPeer(row.tool));
   const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '—' : '∞') : `${(a / b).toFixed(2)}×`);
   const lines = [
     '| judgekit row / peer | input tok (bytes/4) | input tok (server usage) | uncached input tok (modelled) | output tok (bytes/4) | model calls | wall time | calls on re-run |',
@@ -122,7 +127,7 @@ export function oneCallFloorLine(result: PeerBenchResult): string | undefined {
   if (floor === undefined) return undefined;
   const peers = result.rows
     .map((row) => peerFigures(row, result.concurrency, result.latencyMs))
-    .filter((row) => !row.tool.startsWith('judgekit') && !row.tool.endsWith('-floor'));
+    .filter((row) => isPeer(row.tool));
   const ratios = peers
     .map((peer) => `${(floor / peer.inputTokensBytesOver4).toFixed(2)}× ${peer.tool}'s`)
     .join(', ');
